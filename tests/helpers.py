@@ -1,0 +1,128 @@
+"""Helpers shared by the tests: paths, the build runner, the local server and
+the page watcher. Fixtures live in conftest.py."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+# Flags for a browser on a machine with no network but the package registries:
+# without them Chromium keeps calling Google's services and logs failures.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class Build:
+    site: Path
+    output: str
+    returncode: int
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, *extra: str) -> Build:
+    """Run a strict build the way `make build` does, capturing its log."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
+         "--config-file", str(config_file), "--site-dir", str(site_dir), *extra],
+        cwd=config_file.parent, capture_output=True, text=True, env=env,
+    )
+    return Build(site_dir, proc.stdout + proc.stderr, proc.returncode)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html"))
+
+
+def page_language(site: Path, page: Path) -> str:
+    first = page.relative_to(site).parts[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def page_url(site: Path, page: Path, base_path: str) -> str:
+    rel = page.relative_to(site).as_posix()
+    rel = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+    return base_path + rel
+
+
+# --- local server ------------------------------------------------------------
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the site under its base path; answers a missing page with the
+    root 404.html and status 404, as GitHub Pages does."""
+
+    base_path = "/"
+    site = Path(".")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=str(self.site), **kwargs)
+
+    def translate_path(self, path):
+        url_path = urlsplit(path).path
+        if not url_path.startswith(self.base_path):
+            return str(self.site / "__outside_base_path__")
+        return super().translate_path("/" + url_path[len(self.base_path):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = self.site / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+@dataclass
+class Visit:
+    """What a page did while it loaded: console errors, requests that left
+    127.0.0.1 (those are aborted, so the test works offline too) and
+    responses in error (which name the URL the console message leaves out)."""
+    console_errors: list[str]
+    outside_requests: list[str]
+    failed_responses: list[str]
+
+
+def watch(page) -> Visit:
+    visit = Visit([], [], [])
+
+    def on_route(route):
+        host = urlsplit(route.request.url).hostname
+        if host in ("127.0.0.1", None):
+            route.continue_()
+        else:
+            visit.outside_requests.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", on_route)
+    page.on("console", lambda m: m.type == "error" and visit.console_errors.append(m.text))
+    page.on("pageerror", lambda e: visit.console_errors.append(str(e)))
+    page.on("response", lambda r: r.status >= 400 and visit.failed_responses.append(f"{r.status} {r.url}"))
+    return visit
+
+
+def head_lang(html: str) -> str | None:
+    """The lang attribute of a page's <html> element."""
+    match = re.search(r"<html[^>]*\blang=\"([^\"]+)\"", html)
+    return match.group(1) if match else None
