@@ -1,0 +1,47 @@
+# Two commands for a newcomer: `make serve` and `make test`.
+# Each creates the virtual environment and installs the pinned packages
+# itself (Python 3.11+ needed). `make build` writes the site into site/.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Silence Material's end-of-life banner; it is not a build warning.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test clean
+
+## serve: the site with live reload on http://127.0.0.1:8000
+serve: $(VENV)/.site
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: a strict build; site/ is replaced only when the build succeeded
+build: $(VENV)/.site
+	rm -rf site.new
+	$(BIN)/python -m mkdocs build --strict --site-dir site.new
+	rm -rf site && mv site.new site
+
+## test: the whole test suite (build, content, hooks, browser)
+test: $(VENV)/.dev $(VENV)/.browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site site.new $(VENV) .pytest_cache
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site: requirements.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.site
+
+# Playwright's own Chromium where it can be downloaded; otherwise the tests
+# use the system one (Debian: apt-get install chromium). Tried once.
+$(VENV)/.browser: $(VENV)/.dev
+	$(BIN)/python -m playwright install chromium >/dev/null 2>&1 \
+	  || echo "Playwright could not download Chromium; the tests will use the system chromium."
+	touch $@
