@@ -1,0 +1,166 @@
+"""Source metadata, written once in docs/sources/sources.yml, rendered where
+pages ask for it with a marker line:
+
+- `<!-- source-card -->` in a source record (front matter `source_id`): a box
+  with the title as published, publisher, link to the original, date and kind;
+- `<!-- bibliography -->`: the five articles as a bibliography;
+- `<!-- coverage-table -->`: which theme draws on which source, read from the
+  theme pages' front matter (`sources:`), so the table cannot drift from them.
+
+Labels follow the edition's language; the metadata itself is the articles'
+(French titles stay French).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+SOURCES_FILE = Path("sources") / "sources.yml"
+THEMES_DIR = Path("themes")
+REQUIRED = ("id", "short", "title", "publisher", "url", "date_label", "kind")
+
+LABELS = {
+    "fr": {
+        "card": "Fiche de l'article",
+        "title": "Titre publié",
+        "publisher": "Éditeur",
+        "url": "Original",
+        "other": "Autre version",
+        "date": "Date",
+        "kind": "Nature du texte",
+        "theme": "Thème",
+        "record": "fiche",
+        "undated": "date inconnue",
+        "original": "Lire l'original",
+    },
+    "en": {
+        "card": "About the article",
+        "title": "Title as published",
+        "publisher": "Publisher",
+        "url": "Original",
+        "other": "Other version",
+        "date": "Date",
+        "kind": "Kind of text",
+        "theme": "Theme",
+        "record": "record",
+        "undated": "date unknown",
+        "original": "Read the original",
+    },
+}
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def load_sources(docs_dir: Path) -> list[dict]:
+    path = docs_dir / SOURCES_FILE
+    try:
+        sources = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise PluginError(f"{path}: cannot read the source list: {error}") from None
+    if not isinstance(sources, list):
+        raise PluginError(f"{path}: expected a list of sources")
+    for number, source in enumerate(sources, 1):
+        missing = [key for key in REQUIRED if not isinstance(source, dict) or not source.get(key)]
+        if missing:
+            raise PluginError(f"{path}: source #{number} lacks {', '.join(missing)}")
+    return sources
+
+
+def front_matter(path: Path) -> dict:
+    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    if not match:
+        return {}
+    try:
+        return yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        raise PluginError(f"{path}: front matter is not valid YAML: {error}") from None
+
+
+def nav_paths(nav) -> list[str]:
+    """Every page path of the `nav:` setting, in reading order."""
+    paths: list[str] = []
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        paths += nav_paths(value) if isinstance(value, list) else [value]
+    return paths
+
+
+def theme_pages(docs_dir: Path, language: str, order: list[str] = ()) -> list[tuple[str, str, list[str]]]:
+    """(file name, title in the edition's language, source ids) per theme
+    page, in the navigation's order."""
+    themes = []
+    for path in sorted((docs_dir / THEMES_DIR).glob("*.md")):
+        if re.search(r"\.[a-z]{2}\.md$", path.name) or path.name == "index.md":
+            continue
+        meta = front_matter(path)
+        twin = path.with_name(f"{path.stem}.{language}.md")
+        title = front_matter(twin).get("title") if twin.exists() else None
+        themes.append((path.name, title or meta.get("title", path.stem), meta.get("sources") or []))
+    rank = {path: number for number, path in enumerate(order)}
+    return sorted(themes, key=lambda theme: rank.get(f"{THEMES_DIR.as_posix()}/{theme[0]}", len(rank)))
+
+
+def source_card(source: dict, labels: dict) -> str:
+    lines = [f'!!! quote "{labels["card"]}"', ""]
+    rows = [
+        (labels["title"], f"« {source['title']} »".replace("« ", "«\u00a0").replace(" »", "\u00a0»")),
+        (labels["publisher"], source["publisher"]),
+        (labels["url"], f"<{source['url']}>"),
+    ]
+    if source.get("url_other"):
+        rows.append((labels["other"], f"<{source['url_other']}>"))
+    rows += [(labels["date"], source["date_label"]), (labels["kind"], source["kind"])]
+    if source.get("date_note"):
+        rows[-2] = (labels["date"], f"{source['date_label']} — {source['date_note']}")
+    for label, value in rows:
+        lines += [f"    {label}", f"    :   {value}", ""]
+    return "\n".join(lines)
+
+
+def bibliography(sources: list[dict], labels: dict) -> str:
+    items = []
+    for source in sources:
+        title = f"«\u00a0{source['title']}\u00a0»"
+        date = source["date_label"] if source.get("date") else labels["undated"]
+        items.append(
+            f"- {source['short']}, [{title}]({source['id']}.md), {date}. "
+            f"[{labels['original']}]({source['url']})"
+        )
+    return "\n".join(items)
+
+
+def coverage_table(sources: list[dict], themes, labels: dict) -> str:
+    known = {source["id"] for source in sources}
+    header = f"| {labels['theme']} | " + " | ".join(f"[{s['short']}]({s['id']}.md)" for s in sources) + " |"
+    lines = [header, "|---|" + "|".join(":-:" for _ in sources) + "|"]
+    for name, title, cited in themes:
+        unknown = sorted(set(cited) - known)
+        if unknown:
+            raise PluginError(f"docs/themes/{name}: unknown source id(s) in `sources:`: {', '.join(unknown)}")
+        marks = " | ".join("✓" if s["id"] in cited else "" for s in sources)
+        lines.append(f"| [{title}](../themes/{name}) | {marks} |")
+    return "\n".join(lines)
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    markers = ("<!-- source-card -->", "<!-- bibliography -->", "<!-- coverage-table -->")
+    if not any(marker in markdown for marker in markers):
+        return markdown
+    docs_dir = Path(config.docs_dir)
+    sources = load_sources(docs_dir)
+    language = config.theme.get("language", "fr")
+    labels = LABELS.get(language, LABELS["fr"])
+    if markers[0] in markdown:
+        wanted = page.meta.get("source_id")
+        source = next((s for s in sources if s["id"] == wanted), None)
+        if source is None:
+            raise PluginError(f"docs/{page.file.src_uri}: `source_id: {wanted}` is not in docs/{SOURCES_FILE.as_posix()}")
+        markdown = markdown.replace(markers[0], source_card(source, labels))
+    if markers[1] in markdown:
+        markdown = markdown.replace(markers[1], bibliography(sources, labels))
+    if markers[2] in markdown:
+        markdown = markdown.replace(markers[2], coverage_table(sources, theme_pages(docs_dir, language, nav_paths(config.nav)), labels))
+    return markdown

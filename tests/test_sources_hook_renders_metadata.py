@@ -1,0 +1,89 @@
+"""hooks/sources.py renders source metadata from one data file, and refuses
+bad data with a message naming the file."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from hooks import sources as hook
+
+SOURCE = {
+    "id": "refbax", "short": "Refbax", "title": "Titre publié", "publisher": "Refbax (refbax.com)",
+    "url": "https://example.org/a", "date_label": "vers 2024", "date_note": "Date déduite.", "kind": "Actualité",
+}
+
+
+def write_docs(tmp_path, sources_yaml: str, themes: dict[str, str] | None = None):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "sources.yml").write_text(sources_yaml, encoding="utf-8")
+    (tmp_path / "themes").mkdir()
+    for name, text in (themes or {}).items():
+        (tmp_path / "themes" / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def config(docs_dir, language="fr"):
+    return SimpleNamespace(docs_dir=str(docs_dir), theme={"language": language}, nav=None)
+
+
+def page(meta=None, src="sources/refbax.md"):
+    return SimpleNamespace(meta=meta or {}, file=SimpleNamespace(src_uri=src))
+
+
+def test_source_card_shows_the_metadata_in_the_edition_language():
+    card = hook.source_card(SOURCE, hook.LABELS["en"])
+    assert card.startswith('!!! quote "About the article"')
+    assert "<https://example.org/a>" in card and "vers 2024 — Date déduite." in card
+    assert "«\u00a0Titre publié\u00a0»" in card
+
+
+def test_coverage_table_marks_the_sources_each_theme_cites():
+    table = hook.coverage_table([SOURCE], [("a.md", "Thème A", ["refbax"]), ("b.md", "Thème B", [])], hook.LABELS["fr"])
+    lines = table.splitlines()
+    assert lines[2] == "| [Thème A](../themes/a.md) | ✓ |"
+    assert lines[3] == "| [Thème B](../themes/b.md) |  |"
+
+
+def test_coverage_table_refuses_an_unknown_source_id():
+    with pytest.raises(PluginError, match=r"docs/themes/a.md: unknown source id\(s\) in `sources:`: nope"):
+        hook.coverage_table([SOURCE], [("a.md", "A", ["nope"])], hook.LABELS["fr"])
+
+
+def test_markers_are_replaced(tmp_path):
+    docs = write_docs(tmp_path, "- " + "\n  ".join(f"{k}: {v!r}" for k, v in SOURCE.items()),
+                      {"a.md": "---\ntitle: Thème A\nsources: [refbax]\n---\n# A\n"})
+    out = hook.on_page_markdown("<!-- source-card -->\n<!-- bibliography -->\n<!-- coverage-table -->",
+                                page({"source_id": "refbax"}), config(docs), None)
+    assert "!!! quote" in out
+    assert "- Refbax, [«\u00a0Titre publié\u00a0»](refbax.md), date inconnue. [Lire l'original](https://example.org/a)" in out
+    assert "| [Thème A](../themes/a.md) | ✓ |" in out
+
+
+def test_pages_without_markers_are_left_alone(tmp_path):
+    assert hook.on_page_markdown("# Rien", page(), config(tmp_path), None) == "# Rien"
+
+
+def test_unknown_source_id_names_the_page(tmp_path):
+    docs = write_docs(tmp_path, "- " + "\n  ".join(f"{k}: {v!r}" for k, v in SOURCE.items()))
+    with pytest.raises(PluginError, match=r"docs/sources/x.md: `source_id: nope` is not in docs/sources/sources.yml"):
+        hook.on_page_markdown("<!-- source-card -->", page({"source_id": "nope"}, "sources/x.md"), config(docs), None)
+
+
+@pytest.mark.parametrize(
+    "yaml_text, message",
+    [("- id: [unclosed", "cannot read the source list"), ("id: x", "expected a list of sources"),
+     ("- id: x\n  short: X", "source #1 lacks title, publisher, url, date_label, kind")],
+)
+def test_bad_source_data_is_refused_with_the_file_named(tmp_path, yaml_text, message):
+    docs = write_docs(tmp_path, yaml_text)
+    with pytest.raises(PluginError, match=message) as error:
+        hook.load_sources(docs)
+    assert "sources.yml" in str(error.value)
+
+
+def test_themes_follow_the_navigation_order(tmp_path):
+    docs = write_docs(tmp_path, "[]", {"a.md": "---\ntitle: A\n---\n", "b.md": "---\ntitle: B\n---\n"})
+    order = hook.nav_paths([{"Accueil": "index.md"}, {"Thèmes": ["themes/b.md", "themes/a.md"]}])
+    assert [name for name, _, _ in hook.theme_pages(docs, "fr", order)] == ["b.md", "a.md"]
