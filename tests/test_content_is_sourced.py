@@ -1,0 +1,125 @@
+"""Theme pages and source records keep the editorial rules: every statement
+has a footnote that resolves to a source record, pages link to each other,
+each theme has its summary box and "Voir aussi", each record links its
+original, and the coverage table says what the pages' front matter says."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hooks.sources import load_sources
+from tests.helpers import DOCS, ROOT
+
+THEMES = sorted(p for p in (DOCS / "themes").glob("*.md") if p.name != "index.md" and not p.name.endswith(".en.md"))
+RECORDS = sorted(p for p in (DOCS / "sources").glob("*.md") if p.name != "index.md" and not p.name.endswith(".en.md"))
+SOURCES = load_sources(DOCS)
+SOURCE_IDS = {s["id"] for s in SOURCES}
+
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.+)$", re.M)
+INTERNAL_LINK = re.compile(r"\]\((?!https?:|mailto:|#)([^)\s]+\.md)(#[^)]*)?\)")
+
+
+def meta_and_body(path: Path) -> tuple[dict, str]:
+    match = re.match(r"---\n(.*?)\n---\n(.*)", path.read_text(encoding="utf-8"), re.S)
+    assert match, f"{path.name}: no front matter"
+    return yaml.safe_load(match.group(1)), match.group(2)
+
+
+def section(body: str, heading: str) -> str:
+    match = re.search(rf"^## {heading}\s*$(.*?)(?=^## |^\[\^|\Z)", body, re.S | re.M)
+    return match.group(1) if match else ""
+
+
+def test_there_are_eight_themes_and_five_records():
+    assert len(THEMES) == 8
+    assert {p.stem for p in RECORDS} == SOURCE_IDS
+
+
+@pytest.mark.parametrize("page", THEMES + RECORDS, ids=lambda p: p.name)
+def test_footnotes_are_referenced_and_defined(page):
+    _, body = meta_and_body(page)
+    refs = set(FOOTNOTE_REF.findall(body))
+    defs = {label for label, _ in FOOTNOTE_DEF.findall(body)}
+    assert refs - defs == set(), f"{page.name}: footnotes with no text: {sorted(refs - defs)}"
+    assert defs - refs == set(), f"{page.name}: footnotes never referenced: {sorted(defs - refs)}"
+    assert len(refs) >= (3 if page in THEMES else 2), page.name
+
+
+@pytest.mark.parametrize("page", THEMES, ids=lambda p: p.name)
+def test_theme_footnotes_point_to_source_records(page):
+    _, body = meta_and_body(page)
+    for label, text in FOOTNOTE_DEF.findall(body):
+        ids = re.findall(r"\(\.\./sources/([a-z0-9-]+)\.md\)", text)
+        assert ids and set(ids) <= SOURCE_IDS, f"{page.name}: footnote [^{label}] names no source record"
+
+
+@pytest.mark.parametrize("page", THEMES, ids=lambda p: p.name)
+def test_theme_front_matter_lists_exactly_the_sources_it_cites(page):
+    meta, body = meta_and_body(page)
+    cited = set(re.findall(r"\(\.\./sources/([a-z0-9-]+)\.md\)", "\n".join(t for _, t in FOOTNOTE_DEF.findall(body))))
+    assert set(meta["sources"]) == cited, page.name
+
+
+@pytest.mark.parametrize("page", THEMES, ids=lambda p: p.name)
+def test_theme_page_has_its_parts(page):
+    meta, body = meta_and_body(page)
+    assert meta.get("title") and meta.get("description") and meta.get("tags")
+    summary = re.search(r'^!!! abstract "À retenir"\n((?:\n|    .*\n)+)', body, re.M)
+    assert summary, f"{page.name}: no « À retenir » box"
+    assert 3 <= len(re.findall(r"^    [-*] ", summary.group(1), re.M)) <= 5, page.name
+    assert section(body, "Voir aussi").strip(), f"{page.name}: no « Voir aussi »"
+    text = body.replace(section(body, "Voir aussi"), "")
+    text = re.sub(r"^\[\^.*$", "", text, flags=re.M)
+    assert len(INTERNAL_LINK.findall(text)) >= 3, f"{page.name}: fewer than three links in the text"
+
+
+@pytest.mark.parametrize("page", RECORDS, ids=lambda p: p.name)
+def test_source_record_has_its_parts(page):
+    meta, body = meta_and_body(page)
+    assert meta["source_id"] == page.stem
+    assert "<!-- source-card -->" in body
+    for heading in ("Résumé", "Points clés", "Personnes et organisations citées", "Thèmes alimentés", "Fiabilité"):
+        assert section(body, heading).strip(), f"{page.name}: no « {heading} » section"
+    words = len(re.findall(r"\w+", re.sub(r"\[\^[^\]]+\]", "", section(body, "Résumé"))))
+    assert 150 <= words <= 300, f"{page.name}: summary of {words} words"
+
+
+def test_every_source_record_links_its_original(site):
+    for source in SOURCES:
+        html = (site / "sources" / source["id"] / "index.html").read_text(encoding="utf-8")
+        assert f'href="{source["url"]}"' in html, source["id"]
+
+
+def test_records_list_the_themes_whose_pages_cite_them():
+    for record in RECORDS:
+        _, body = meta_and_body(record)
+        listed = set(re.findall(r"\(\.\./themes/([a-z0-9-]+)\.md\)", section(body, "Thèmes alimentés")))
+        citing = {t.stem for t in THEMES if record.stem in meta_and_body(t)[0]["sources"]}
+        assert listed == citing, f"{record.name}: « Thèmes alimentés » {sorted(listed)} ≠ pages citing it {sorted(citing)}"
+
+
+def test_coverage_table_matches_the_theme_pages(site):
+    html = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    table = re.search(r"<table>(.*?)</table>", html, re.S).group(1)
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+    assert len(rows) == len(THEMES)
+    for row in rows:
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        slug = re.search(r'href="\.\./themes/([a-z0-9-]+)/"', cells[0]).group(1)
+        marked = {s["id"] for s, cell in zip(SOURCES, cells[1:]) if "✓" in cell}
+        theme = DOCS / "themes" / f"{slug}.md"
+        assert marked == set(meta_and_body(theme)[0]["sources"]), slug
+
+
+def test_no_prose_is_copied_from_the_articles():
+    tool = ROOT.parent / "shared" / "tools" / "overlap.py"
+    if not tool.exists():
+        pytest.skip("../shared/tools/overlap.py is not beside this checkout")
+    run = subprocess.run([sys.executable, str(tool), str(DOCS)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
