@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
+from pagedata import front_matter, load_list, nav_paths
 
 SOURCES_FILE = Path("sources") / "sources.yml"
 THEMES_DIR = Path("themes")
@@ -51,41 +51,16 @@ LABELS = {
     },
 }
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 def load_sources(docs_dir: Path) -> list[dict]:
     path = docs_dir / SOURCES_FILE
-    try:
-        sources = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise PluginError(f"{path}: cannot read the source list: {error}") from None
-    if not isinstance(sources, list):
-        raise PluginError(f"{path}: expected a list of sources")
+    sources = load_list(path, "source list")
     for number, source in enumerate(sources, 1):
         missing = [key for key in REQUIRED if not isinstance(source, dict) or not source.get(key)]
         if missing:
             raise PluginError(f"{path}: source #{number} lacks {', '.join(missing)}")
     return sources
-
-
-def front_matter(path: Path) -> dict:
-    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-    if not match:
-        return {}
-    try:
-        return yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
-        raise PluginError(f"{path}: front matter is not valid YAML: {error}") from None
-
-
-def nav_paths(nav) -> list[str]:
-    """Every page path of the `nav:` setting, in reading order."""
-    paths: list[str] = []
-    for item in nav or []:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        paths += nav_paths(value) if isinstance(value, list) else [value]
-    return paths
 
 
 def theme_pages(docs_dir: Path, language: str, order: list[str] = ()) -> list[tuple[str, str, list[str]]]:

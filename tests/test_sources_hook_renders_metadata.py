@@ -73,7 +73,7 @@ def test_unknown_source_id_names_the_page(tmp_path):
 
 @pytest.mark.parametrize(
     "yaml_text, message",
-    [("- id: [unclosed", "cannot read the source list"), ("id: x", "expected a list of sources"),
+    [("- id: [unclosed", "cannot read the source list"), ("id: x", "expected a list of source list entries"),
      ("- id: x\n  short: X", "source #1 lacks title, publisher, url, date_label, kind")],
 )
 def test_bad_source_data_is_refused_with_the_file_named(tmp_path, yaml_text, message):
