@@ -1,0 +1,146 @@
+"""The glossary, written once in docs/reperes/glossaire.yml, gives:
+
+- the glossary page (marker `<!-- glossary -->`): terms in alphabetical
+  order, an A–Z jump bar, a fixed ASCII anchor per term (its `id`), related
+  terms, the pages where the term matters, and a footnote to the article
+  when the definition reports what an article says;
+- hover tooltips on every other page: each form of a term (plural,
+  capitalised…) becomes a Markdown abbreviation (`*[form]: definition`),
+  in the edition's language.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from pagedata import load_list, page_title
+from slugs import slugify
+from sources import load_sources
+
+GLOSSARY_FILE = Path("reperes") / "glossaire.yml"
+GLOSSARY_PAGE = "reperes/glossaire"
+LANGUAGES = ("fr", "en")
+MARKER = "<!-- glossary -->"
+
+LABELS = {
+    "fr": {"related": "Voir aussi\u00a0:", "pages": "Pages\u00a0:", "letter": "Lettres", "section": "section"},
+    "en": {"related": "See also:", "pages": "Pages:", "letter": "Letters", "section": "section"},
+}
+
+_entries: list[dict] = []  # loaded once per build, in on_pre_build
+
+
+def load_glossary(docs_dir: Path) -> list[dict]:
+    path = docs_dir / GLOSSARY_FILE
+    entries = load_list(path, "glossary")
+    problems = list(glossary_problems(entries, docs_dir))
+    if problems:
+        raise PluginError(f"{path}: " + "; ".join(problems))
+    return entries
+
+
+def glossary_problems(entries: list[dict], docs_dir: Path):
+    """What is wrong with the glossary data, one message per problem."""
+    ids = [entry.get("id") for entry in entries]
+    for number, entry in enumerate(entries, 1):
+        name = entry.get("id") or f"entry #{number}"
+        if not entry.get("id") or entry["id"] != slugify(entry["id"]):
+            yield f"{name}: `id` must be lower-case ASCII words joined by hyphens"
+        if ids.count(entry.get("id")) > 1:
+            yield f"{name}: duplicate id"
+        for language in LANGUAGES:
+            text = entry.get(language) or {}
+            for key in ("term", "definition"):
+                if not text.get(key):
+                    yield f"{name}: missing {language}.{key}"
+            for form in text.get("forms") or []:
+                if len(form) < 4:
+                    yield f"{name}: form {form!r} is too short to be a safe tooltip"
+        for related in entry.get("related") or []:
+            if related not in ids:
+                yield f"{name}: related term {related!r} does not exist"
+        for page in entry.get("pages") or []:
+            if not (docs_dir / page).is_file():
+                yield f"{name}: page {page!r} does not exist"
+    for language in LANGUAGES:
+        terms = [sort_key((entry.get(language) or {}).get("term", "")) for entry in entries]
+        duplicates = {term for term in terms if terms.count(term) > 1}
+        if duplicates:
+            yield f"duplicate {language} terms: {', '.join(sorted(duplicates))}"
+
+
+def sort_key(term: str) -> str:
+    folded = unicodedata.normalize("NFKD", term.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def letter_of(term: str) -> str:
+    first = sort_key(term)[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def tooltips(entries: list[dict], language: str) -> str:
+    """Markdown abbreviation definitions for every form of every term."""
+    lines = []
+    for entry in entries:
+        text = entry[language]
+        definition = re.sub(r"\s+", " ", text["definition"]).strip()
+        for form in dict.fromkeys([text["term"], *(text.get("forms") or [])]):
+            lines.append(f"*[{form}]: {definition}")
+    return "\n".join(lines)
+
+
+def render_glossary(entries: list[dict], language: str, docs_dir: Path) -> str:
+    labels = LABELS[language]
+    by_id = {entry["id"]: entry for entry in entries}
+    ordered = sorted(entries, key=lambda entry: sort_key(entry[language]["term"]))
+    letters = sorted({letter_of(entry[language]["term"]) for entry in ordered})
+    bar = " · ".join(
+        f"[{letter}](#lettre-{letter.lower()})" if letter in letters else letter
+        for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    )
+    out = [f'<nav class="glossary-az" aria-label="{labels["letter"]}" markdown>{bar}</nav>', ""]
+    footnotes = []
+    short_names = {source["id"]: source["short"] for source in load_sources(docs_dir)}
+    current = None
+    for entry in ordered:
+        text = entry[language]
+        letter = letter_of(text["term"])
+        if letter != current:
+            out += [f"## {letter} {{ #lettre-{letter.lower()} }}", ""]
+            current = letter
+        note = ""
+        if entry.get("source"):
+            note = f"[^g-{entry['id']}]"
+            section = f", {labels['section']} «\u00a0{entry['section']}\u00a0»" if entry.get("section") else ""
+            if entry["source"] not in short_names:
+                raise PluginError(f"docs/{GLOSSARY_FILE.as_posix()}: {entry['id']}: unknown source {entry['source']!r}")
+            footnotes.append(f"[^g-{entry['id']}]: [{short_names[entry['source']]}](../sources/{entry['source']}.md){section}.")
+        out += [f"### {text['term']} {{ #{entry['id']} }}", "", f"{text['definition'].strip()}{note}", ""]
+        related = [f"[{by_id[r][language]['term']}](#{r})" for r in entry.get("related") or []]
+        if related:
+            out += [f"*{labels['related']}* " + ", ".join(related), ""]
+        pages = [f"[{page_title(docs_dir, p, language)}](../{p})" for p in entry.get("pages") or []]
+        if pages:
+            out += [f"*{labels['pages']}* " + ", ".join(pages), ""]
+    return "\n".join(out + footnotes)
+
+
+def on_pre_build(config, **kwargs):
+    docs_dir = Path(config.docs_dir)
+    _entries[:] = load_glossary(docs_dir) if (docs_dir / GLOSSARY_FILE).exists() else []
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    if not _entries:
+        return markdown
+    docs_dir, entries = Path(config.docs_dir), _entries
+    language = config.theme.get("language", "fr")
+    language = language if language in LANGUAGES else "fr"
+    if MARKER in markdown:
+        return markdown.replace(MARKER, render_glossary(entries, language, docs_dir))
+    if page.file.src_uri.startswith(GLOSSARY_PAGE):
+        return markdown
+    return f"{markdown}\n\n{tooltips(entries, language)}\n"

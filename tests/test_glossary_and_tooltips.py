@@ -1,0 +1,87 @@
+"""The glossary lives once in docs/reperes/glossaire.yml: it is valid, every
+term has an anchor on the glossary page of both editions, and its terms
+show their definition on hover on every theme page."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from hooks import glossary
+from tests.helpers import DOCS
+
+ENTRIES = glossary.load_glossary(DOCS)
+THEMES = sorted(p for p in (DOCS / "themes").glob("*.md") if p.name != "index.md" and not p.name.endswith(".en.md"))
+
+
+def test_the_glossary_has_at_least_35_terms_defined_in_both_languages():
+    assert len(ENTRIES) >= 35
+    for entry in ENTRIES:
+        for language in ("fr", "en"):
+            assert entry[language]["term"] and entry[language]["definition"], entry["id"]
+
+
+def test_the_required_terms_are_there():
+    ids = {entry["id"] for entry in ENTRIES}
+    for required in ("upskilling", "propriete-intellectuelle", "droit-d-auteur", "phygital", "sora", "wga",
+                     "sag-aftra", "c-borgs", "ecoute-profonde", "friction-creative", "micro-paiement"):
+        assert required in ids, required
+
+
+def entry(**changes):
+    base = {"id": "terme", "fr": {"term": "Terme", "definition": "D."}, "en": {"term": "Term", "definition": "D."}}
+    base.update(changes)
+    return base
+
+
+@pytest.mark.parametrize(
+    "entries, message",
+    [
+        ([entry(), entry()], "terme: duplicate id"),
+        ([entry(id="Terme é")], "`id` must be lower-case ASCII"),
+        ([entry(en={"term": "Term"})], "missing en.definition"),
+        ([entry(related=["nope"])], "related term 'nope' does not exist"),
+        ([entry(pages=["themes/nope.md"])], "page 'themes/nope.md' does not exist"),
+        ([entry(fr={"term": "Terme", "definition": "D.", "forms": ["IA"]})], "too short"),
+        ([entry(), entry(id="autre")], "duplicate fr terms: terme"),
+    ],
+)
+def test_bad_glossary_data_is_described(entries, message):
+    problems = list(glossary.glossary_problems(entries, DOCS))
+    assert any(message in problem for problem in problems), problems
+
+
+def test_a_bad_glossary_fails_with_the_file_named(tmp_path):
+    (tmp_path / "reperes").mkdir()
+    (tmp_path / "reperes" / "glossaire.yml").write_text("- id: a\n  related: [b]\n", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"glossaire.yml: a: missing fr.term"):
+        glossary.load_glossary(tmp_path)
+
+
+def test_tooltips_are_abbreviations_in_the_edition_language():
+    fr = glossary.tooltips(ENTRIES, "fr")
+    en = glossary.tooltips(ENTRIES, "en")
+    upskilling = next(e for e in ENTRIES if e["id"] == "upskilling")
+    assert f"*[upskilling]: {upskilling['fr']['definition'].strip()}" in fr.replace("*[Upskilling]", "*[upskilling]")
+    assert upskilling["en"]["definition"].strip() in en and upskilling["fr"]["definition"].strip() not in en
+
+
+def test_terms_sort_without_regard_to_accents():
+    assert glossary.sort_key("Éthique") < glossary.sort_key("Friction")
+    assert glossary.letter_of("Éthique") == "E"
+
+
+@pytest.mark.parametrize("edition", ["", "en/"])
+def test_every_term_has_its_anchor_on_the_glossary_page(site, edition):
+    html = (site / edition / "reperes" / "glossaire" / "index.html").read_text(encoding="utf-8")
+    for item in ENTRIES:
+        assert f'id="{item["id"]}"' in html, item["id"]
+    assert 'href="#lettre-a"' in html
+
+
+@pytest.mark.parametrize("page", THEMES, ids=lambda p: p.name)
+def test_every_theme_page_has_glossary_tooltips(site, page):
+    html = (site / "themes" / page.stem / "index.html").read_text(encoding="utf-8")
+    titles = set(re.findall(r'<abbr title="([^"]+)"', html))
+    assert len(titles) >= 3, page.name
