@@ -1,0 +1,114 @@
+"""The timeline, written once in docs/reperes/chronologie.yml, rendered on
+the page that holds the marker `<!-- timeline -->`, year by year, in the
+edition's language.
+
+An event from an article carries a footnote to that article's record. An
+event from the verified context list is shown in its own « Contexte » box
+with its source, as the editorial rules require. Approximate dates say so.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from pagedata import load_list, page_title
+from sources import load_sources
+
+TIMELINE_FILE = Path("reperes") / "chronologie.yml"
+MARKER = "<!-- timeline -->"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+LANGUAGES = ("fr", "en")
+MONTHS = {
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+}
+LABELS = {
+    "fr": {"context": "Contexte", "source": "Source\u00a0:", "about": "vers"},
+    "en": {"context": "Context", "source": "Source:", "about": "around"},
+}
+
+
+def parse_date(value) -> tuple[int, int, int]:
+    """'2018-10-25', '2024-02' or '2025' as (year, month, day), 0 for unknown."""
+    match = _DATE.match(str(value))
+    if not match:
+        raise ValueError(value)
+    year, month, day = (int(part) if part else 0 for part in match.groups())
+    if month > 12 or day > 31 or (day and not month):
+        raise ValueError(value)
+    return year, month, day
+
+
+def load_timeline(docs_dir: Path) -> list[dict]:
+    path = docs_dir / TIMELINE_FILE
+    events = load_list(path, "timeline")
+    source_ids = {source["id"] for source in load_sources(docs_dir)}
+    problems = []
+    for number, event in enumerate(events, 1):
+        where = f"entry #{number} ({event.get('date')})"
+        try:
+            parse_date(event.get("date"))
+        except ValueError:
+            problems.append(f"{where}: date must be YYYY, YYYY-MM or YYYY-MM-DD")
+        if not event.get("fr") or not event.get("en"):
+            problems.append(f"{where}: needs both `fr` and `en` text")
+        if bool(event.get("source")) == bool(event.get("context")):
+            problems.append(f"{where}: needs exactly one of `source` (an article) or `context`")
+        if event.get("source") and event["source"] not in source_ids:
+            problems.append(f"{where}: unknown source {event['source']!r}")
+        if not event.get("page") or not (docs_dir / event["page"]).is_file():
+            problems.append(f"{where}: page {event.get('page')!r} does not exist")
+    if problems:
+        raise PluginError(f"{path}: " + "; ".join(problems))
+    return events
+
+
+def display_date(event: dict, language: str) -> str:
+    label = (event.get("date_label") or {}).get(language)
+    if label:
+        return label
+    year, month, day = parse_date(event["date"])
+    text = str(year)
+    if month:
+        text = f"{MONTHS[language][month - 1]} {year}"
+    if day:
+        text = f"{day} {text}" if language == "fr" else f"{day} {MONTHS[language][month - 1]} {year}"
+        if language == "fr" and day == 1:
+            text = f"1er {MONTHS[language][month - 1]} {year}"
+    if event.get("approximate"):
+        text = f"{LABELS[language]['about']} {text}"
+    return text
+
+
+def render_timeline(events: list[dict], language: str, docs_dir: Path) -> str:
+    labels = LABELS[language]
+    short_names = {source["id"]: source["short"] for source in load_sources(docs_dir)}
+    out, footnotes, year = [], [], None
+    for number, event in enumerate(events, 1):
+        event_year = parse_date(event["date"])[0]
+        if event_year != year:
+            out += [f"## {event_year} {{ #annee-{event_year} }}", ""]
+            year = event_year
+        link = f"[{page_title(docs_dir, event['page'], language)}](../{event['page']})"
+        line = f"**{display_date(event, language)}**\u00a0— {event[language].strip()} ({link})"
+        if event.get("context"):
+            out += [f'!!! info "{labels["context"]}"', "",
+                    f"    {line}. *{labels['source']} {event['context']}.*", ""]
+        else:
+            out += [f"{line}.[^t{number}]", ""]
+            footnotes.append(f"[^t{number}]: [{short_names[event['source']]}](../sources/{event['source']}.md).")
+    return "\n".join(out + footnotes)
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    if MARKER not in markdown:
+        return markdown
+    docs_dir = Path(config.docs_dir)
+    language = config.theme.get("language", "fr")
+    language = language if language in LANGUAGES else "fr"
+    return markdown.replace(MARKER, render_timeline(load_timeline(docs_dir), language, docs_dir))
+

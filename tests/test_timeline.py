@@ -1,0 +1,62 @@
+"""The timeline lives once in docs/reperes/chronologie.yml: valid, in date
+order, each event linked to its page and sourced, context facts in boxes."""
+from __future__ import annotations
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from hooks import timeline
+from tests.helpers import DOCS
+
+EVENTS = timeline.load_timeline(DOCS)
+
+
+def test_events_are_in_date_order():
+    dates = [timeline.parse_date(event["date"]) for event in EVENTS]
+    assert dates == sorted(dates)
+    assert len(EVENTS) >= 12
+
+
+def test_known_events_are_there():
+    dates = {str(event["date"]) for event in EVENTS}
+    assert {"2018-10-25", "2024-02-15", "2025-07-17"} <= dates
+
+
+@pytest.mark.parametrize(
+    "value, parsed", [("2018-10-25", (2018, 10, 25)), ("2024-02", (2024, 2, 0)), ("2025", (2025, 0, 0))]
+)
+def test_dates_parse_at_any_precision(value, parsed):
+    assert timeline.parse_date(value) == parsed
+
+
+@pytest.mark.parametrize("value", ["2024-13", "25/10/2018", "2018-10-40", "vers 2024"])
+def test_bad_dates_are_refused(value):
+    with pytest.raises(ValueError):
+        timeline.parse_date(value)
+
+
+def test_dates_display_in_each_language():
+    event = {"date": "2018-10-25"}
+    assert timeline.display_date(event, "fr") == "25 octobre 2018"
+    assert timeline.display_date(event, "en") == "25 October 2018"
+    assert timeline.display_date({"date": "2024-02", "approximate": True}, "fr") == "vers février 2024"
+    assert timeline.display_date({"date": "2025", "date_label": {"fr": "début 2025"}}, "fr") == "début 2025"
+
+
+def test_a_bad_timeline_fails_with_the_file_and_entry_named(tmp_path):
+    (tmp_path / "reperes").mkdir()
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "sources.yml").write_text("[]", encoding="utf-8")
+    (tmp_path / "reperes" / "chronologie.yml").write_text("- date: 2024-31\n  fr: x\n", encoding="utf-8")
+    with pytest.raises(PluginError) as error:
+        timeline.load_timeline(tmp_path)
+    message = str(error.value)
+    assert "chronologie.yml: entry #1" in message and "date must be" in message and "needs both" in message
+
+
+@pytest.mark.parametrize("edition, heading", [("", "Contexte"), ("en/", "Context")])
+def test_timeline_page_shows_every_year_and_context_boxes(site, edition, heading):
+    html = (site / edition / "reperes" / "chronologie" / "index.html").read_text(encoding="utf-8")
+    for year in {timeline.parse_date(e["date"])[0] for e in EVENTS}:
+        assert f'id="annee-{year}"' in html
+    assert html.count(f'<p class="admonition-title">{heading}</p>') == sum(1 for e in EVENTS if e.get("context"))
