@@ -14,10 +14,11 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(VENV)/.site
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: a strict build; site/ is replaced only when the build succeeded
+## build: a strict build into site.new/; site/ is replaced only when the
+## build succeeded, so a mistake never leaves a half-written or empty site
 build: $(VENV)/.site
 	rm -rf site.new
-	$(BIN)/python -m mkdocs build --strict --site-dir site.new
+	$(BIN)/python -m mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
 	rm -rf site && mv site.new site
 
 ## test: the whole test suite (build, content, hooks, browser)

@@ -1,11 +1,12 @@
-"""Small readers shared by the hooks: a page's front matter, the navigation's
-page order, and the data files that sit next to the pages they feed.
+"""Small helpers shared by the hooks: a page's front matter, a page's title,
+the navigation's page order, and how a hook stops the build.
 
 Every error names the file and says what is wrong (a PluginError, which
-MkDocs prints as one line, never a traceback).
+MkDocs prints as text, never a traceback).
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -16,13 +17,22 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 def front_matter(path: Path) -> dict:
+    """The page's front matter (a copy: callers may change it)."""
+    return dict(_front_matter(Path(path), Path(path).stat().st_mtime_ns))
+
+
+# Several hooks ask for the titles of the same pages on every page; the file's
+# modification time in the key keeps `mkdocs serve` up to date.
+@functools.lru_cache(maxsize=1024)
+def _front_matter(path: Path, mtime: int) -> dict:
     match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
     if not match:
         return {}
     try:
-        return yaml.safe_load(match.group(1)) or {}
+        data = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
-        raise PluginError(f"{path}: front matter is not valid YAML: {error}") from None
+        fail(f"{shown(path)}: front matter is not valid YAML", [str(error)])
+    return data if isinstance(data, dict) else {}
 
 
 def page_title(docs_dir: Path, path: str, language: str) -> str:
@@ -45,12 +55,16 @@ def nav_paths(nav) -> list[str]:
     return paths
 
 
-def load_list(path: Path, what: str) -> list[dict]:
-    """A YAML data file holding a list of mappings."""
+def shown(path: Path) -> str:
+    """A path as an editor would type it: relative to the working directory
+    (docs/themes/x.md) when it lies below it."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise PluginError(f"{path}: cannot read the {what}: {error}") from None
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise PluginError(f"{path}: expected a list of {what} entries")
-    return data
+        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def fail(title: str, problems: list[str]):
+    """Stop the build with one message listing every problem. MkDocs prints
+    a PluginError as its text, with no traceback."""
+    raise PluginError("\n".join([title, *(f"  - {problem}" for problem in problems)]))

@@ -16,11 +16,11 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from pagedata import front_matter, load_list, nav_paths
+from pagedata import front_matter, nav_paths
+from schemas import Source, load_entries
 
 SOURCES_FILE = Path("sources") / "sources.yml"
 THEMES_DIR = Path("themes")
-REQUIRED = ("id", "short", "title", "publisher", "url", "date_label", "kind")
 
 LABELS = {
     "fr": {
@@ -54,13 +54,7 @@ LABELS = {
 
 
 def load_sources(docs_dir: Path) -> list[dict]:
-    path = docs_dir / SOURCES_FILE
-    sources = load_list(path, "source list")
-    for number, source in enumerate(sources, 1):
-        missing = [key for key in REQUIRED if not isinstance(source, dict) or not source.get(key)]
-        if missing:
-            raise PluginError(f"{path}: source #{number} lacks {', '.join(missing)}")
-    return sources
+    return load_entries(docs_dir / SOURCES_FILE, Source, "source")
 
 
 def theme_pages(docs_dir: Path, language: str, order: list[str] = ()) -> list[tuple[str, str, list[str]]]:

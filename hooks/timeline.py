@@ -8,16 +8,14 @@ with its source, as the editorial rules require. Approximate dates say so.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from pagedata import load_list, page_title
+from pagedata import fail, page_title, shown
+from schemas import Event, load_entries, parse_date
 from sources import load_sources
 
 TIMELINE_FILE = Path("reperes") / "chronologie.yml"
 MARKER = "<!-- timeline -->"
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 LANGUAGES = ("fr", "en")
 MONTHS = {
@@ -32,38 +30,20 @@ LABELS = {
 }
 
 
-def parse_date(value) -> tuple[int, int, int]:
-    """'2018-10-25', '2024-02' or '2025' as (year, month, day), 0 for unknown."""
-    match = _DATE.match(str(value))
-    if not match:
-        raise ValueError(value)
-    year, month, day = (int(part) if part else 0 for part in match.groups())
-    if month > 12 or day > 31 or (day and not month):
-        raise ValueError(value)
-    return year, month, day
-
-
 def load_timeline(docs_dir: Path) -> list[dict]:
+    """The events, their shape checked by schemas.Event; here, what they name
+    must exist."""
     path = docs_dir / TIMELINE_FILE
-    events = load_list(path, "timeline")
+    events = load_entries(path, Event, "timeline")
     source_ids = {source["id"] for source in load_sources(docs_dir)}
     problems = []
-    for number, event in enumerate(events, 1):
-        where = f"entry #{number} ({event.get('date')})"
-        try:
-            parse_date(event.get("date"))
-        except ValueError:
-            problems.append(f"{where}: date must be YYYY, YYYY-MM or YYYY-MM-DD")
-        if not event.get("fr") or not event.get("en"):
-            problems.append(f"{where}: needs both `fr` and `en` text")
-        if bool(event.get("source")) == bool(event.get("context")):
-            problems.append(f"{where}: needs exactly one of `source` (an article) or `context`")
+    for event in events:
         if event.get("source") and event["source"] not in source_ids:
-            problems.append(f"{where}: unknown source {event['source']!r}")
-        if not event.get("page") or not (docs_dir / event["page"]).is_file():
-            problems.append(f"{where}: page {event.get('page')!r} does not exist")
+            problems.append(f"{event['date']}: source {event['source']!r} is not in docs/sources/sources.yml")
+        if not (docs_dir / event["page"]).is_file():
+            problems.append(f"{event['date']}: page {event['page']!r} does not exist")
     if problems:
-        raise PluginError(f"{path}: " + "; ".join(problems))
+        fail(f"{shown(path)}: the timeline refers to what does not exist", problems)
     return events
 
 

@@ -41,29 +41,14 @@ def test_there_are_eight_themes_and_five_records():
     assert {p.stem for p in RECORDS} == SOURCE_IDS
 
 
+# That footnotes are referenced and defined, that a theme's footnotes name a
+# source record and that `sources:` lists exactly those is refused by the
+# build itself (hooks/checks.py; see test_bad_input_is_refused.py). Here:
+# pages are densely sourced.
 @pytest.mark.parametrize("page", THEMES + RECORDS, ids=lambda p: p.name)
-def test_footnotes_are_referenced_and_defined(page):
+def test_pages_are_densely_footnoted(page):
     _, body = meta_and_body(page)
-    refs = set(FOOTNOTE_REF.findall(body))
-    defs = {label for label, _ in FOOTNOTE_DEF.findall(body)}
-    assert refs - defs == set(), f"{page.name}: footnotes with no text: {sorted(refs - defs)}"
-    assert defs - refs == set(), f"{page.name}: footnotes never referenced: {sorted(defs - refs)}"
-    assert len(refs) >= (3 if page in THEMES else 2), page.name
-
-
-@pytest.mark.parametrize("page", THEMES, ids=lambda p: p.name)
-def test_theme_footnotes_point_to_source_records(page):
-    _, body = meta_and_body(page)
-    for label, text in FOOTNOTE_DEF.findall(body):
-        ids = re.findall(r"\(\.\./sources/([a-z0-9-]+)\.md\)", text)
-        assert ids and set(ids) <= SOURCE_IDS, f"{page.name}: footnote [^{label}] names no source record"
-
-
-@pytest.mark.parametrize("page", THEMES, ids=lambda p: p.name)
-def test_theme_front_matter_lists_exactly_the_sources_it_cites(page):
-    meta, body = meta_and_body(page)
-    cited = set(re.findall(r"\(\.\./sources/([a-z0-9-]+)\.md\)", "\n".join(t for _, t in FOOTNOTE_DEF.findall(body))))
-    assert set(meta["sources"]) == cited, page.name
+    assert len(set(FOOTNOTE_REF.findall(body))) >= (3 if page in THEMES else 2), page.name
 
 
 @pytest.mark.parametrize("page", THEMES, ids=lambda p: p.name)

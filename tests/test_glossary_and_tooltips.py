@@ -38,24 +38,24 @@ def entry(**changes):
 @pytest.mark.parametrize(
     "entries, message",
     [
-        ([entry(), entry()], "terme: duplicate id"),
-        ([entry(id="Terme é")], "`id` must be lower-case ASCII"),
-        ([entry(en={"term": "Term"})], "missing en.definition"),
         ([entry(related=["nope"])], "related term 'nope' does not exist"),
         ([entry(pages=["themes/nope.md"])], "page 'themes/nope.md' does not exist"),
-        ([entry(fr={"term": "Terme", "definition": "D.", "forms": ["IA"]})], "too short"),
+        ([entry(source="nope")], "source 'nope' is not in docs/sources/sources.yml"),
         ([entry(), entry(id="autre")], "duplicate fr terms: terme"),
     ],
 )
-def test_bad_glossary_data_is_described(entries, message):
+def test_glossary_names_only_what_exists(entries, message):
     problems = list(glossary.glossary_problems(entries, DOCS))
     assert any(message in problem for problem in problems), problems
 
 
-def test_a_bad_glossary_fails_with_the_file_named(tmp_path):
+def test_a_glossary_naming_a_missing_term_fails_with_the_file_named(tmp_path):
     (tmp_path / "reperes").mkdir()
-    (tmp_path / "reperes" / "glossaire.yml").write_text("- id: a\n  related: [b]\n", encoding="utf-8")
-    with pytest.raises(PluginError, match=r"glossaire.yml: a: missing fr.term"):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "sources.yml").write_text("[]", encoding="utf-8")
+    (tmp_path / "reperes" / "glossaire.yml").write_text(
+        "- id: a\n  fr: {term: A, definition: D.}\n  en: {term: A, definition: D.}\n  related: [b]\n", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"glossaire.yml: the glossary refers to what does not exist\n  - a: related term 'b'"):
         glossary.load_glossary(tmp_path)
 
 

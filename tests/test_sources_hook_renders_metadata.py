@@ -5,12 +5,13 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+import yaml
 from mkdocs.exceptions import PluginError
 
 from hooks import sources as hook
 
 SOURCE = {
-    "id": "refbax", "short": "Refbax", "title": "Titre publié", "publisher": "Refbax (refbax.com)",
+    "id": "refbax", "short": "Refbax", "file": "001.txt", "date": None, "title": "Titre publié", "publisher": "Refbax (refbax.com)",
     "url": "https://example.org/a", "date_label": "vers 2024", "date_note": "Date déduite.", "kind": "Actualité",
 }
 
@@ -52,7 +53,7 @@ def test_coverage_table_refuses_an_unknown_source_id():
 
 
 def test_markers_are_replaced(tmp_path):
-    docs = write_docs(tmp_path, "- " + "\n  ".join(f"{k}: {v!r}" for k, v in SOURCE.items()),
+    docs = write_docs(tmp_path, yaml.safe_dump([SOURCE], allow_unicode=True),
                       {"a.md": "---\ntitle: Thème A\nsources: [refbax]\n---\n# A\n"})
     out = hook.on_page_markdown("<!-- source-card -->\n<!-- bibliography -->\n<!-- coverage-table -->",
                                 page({"source_id": "refbax"}), config(docs), None)
@@ -66,15 +67,16 @@ def test_pages_without_markers_are_left_alone(tmp_path):
 
 
 def test_unknown_source_id_names_the_page(tmp_path):
-    docs = write_docs(tmp_path, "- " + "\n  ".join(f"{k}: {v!r}" for k, v in SOURCE.items()))
+    docs = write_docs(tmp_path, yaml.safe_dump([SOURCE], allow_unicode=True))
     with pytest.raises(PluginError, match=r"docs/sources/x.md: `source_id: nope` is not in docs/sources/sources.yml"):
         hook.on_page_markdown("<!-- source-card -->", page({"source_id": "nope"}, "sources/x.md"), config(docs), None)
 
 
 @pytest.mark.parametrize(
     "yaml_text, message",
-    [("- id: [unclosed", "cannot read the source list"), ("id: x", "expected a list of source list entries"),
-     ("- id: x\n  short: X", "source #1 lacks title, publisher, url, date_label, kind")],
+    [("- id: [unclosed", r"sources.yml:1: the source file is not valid YAML"),
+     ("id: x", "expected a list of source entries"),
+     ("- id: x\n  short: X", r"sources.yml:1: source entry x: `title`: required field is missing")],
 )
 def test_bad_source_data_is_refused_with_the_file_named(tmp_path, yaml_text, message):
     docs = write_docs(tmp_path, yaml_text)

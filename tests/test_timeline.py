@@ -47,11 +47,14 @@ def test_a_bad_timeline_fails_with_the_file_and_entry_named(tmp_path):
     (tmp_path / "reperes").mkdir()
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "sources.yml").write_text("[]", encoding="utf-8")
-    (tmp_path / "reperes" / "chronologie.yml").write_text("- date: 2024-31\n  fr: x\n", encoding="utf-8")
+    (tmp_path / "reperes" / "chronologie.yml").write_text(
+        "- date: '2024'\n  fr: x\n  en: x\n  page: themes/nope.md\n  source: nope\n", encoding="utf-8")
     with pytest.raises(PluginError) as error:
         timeline.load_timeline(tmp_path)
     message = str(error.value)
-    assert "chronologie.yml: entry #1" in message and "date must be" in message and "needs both" in message
+    assert "chronologie.yml: the timeline refers to what does not exist" in message
+    assert "2024: source 'nope' is not in docs/sources/sources.yml" in message
+    assert "2024: page 'themes/nope.md' does not exist" in message
 
 
 @pytest.mark.parametrize("edition, heading", [("", "Contexte"), ("en/", "Context")])

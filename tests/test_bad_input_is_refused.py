@@ -1,0 +1,155 @@
+"""Every kind of editing mistake stops the build with a message that names
+the file (and the line) and the problem — never a silent pass, never a
+Python traceback.
+
+Each case copies the project into a temporary folder, breaks one thing and
+runs the real strict build there. The cases are the fixture set: one per
+kind of mistake the build must refuse."""
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from tests.helpers import ROOT, mkdocs_build
+
+
+@dataclass
+class Mistake:
+    name: str
+    file: str                      # under the project root
+    edit: Callable[[str], str]     # what the editor did to that file
+    expected: list[str]            # what the message must say
+
+
+def replace(old: str, new: str, count: int = 1):
+    def edit(text: str) -> str:
+        assert old in text, f"the fixture no longer matches: {old!r}"
+        return text.replace(old, new, count)
+    return edit
+
+
+def append(extra: str):
+    return lambda text: text + extra
+
+
+def without_footnotes(text: str) -> str:
+    text = re.sub(r"^\[\^[^\]]+\]:.*\n", "", text, flags=re.M)
+    return re.sub(r"\[\^[^\]]+\]", "", text)
+
+
+def new_page(text: str = "---\ntitle: Brouillon\ndescription: Une page de travail.\n---\n\n# Brouillon\n"):
+    return lambda _: text
+
+
+THEME = "docs/themes/ethique-et-droit.md"
+RECORD = "docs/sources/refbax.md"
+
+
+def set_description(value: str):
+    return lambda text: re.sub(r"^description:.*$", lambda _: f"description: {value}", text, count=1, flags=re.M)
+
+MISTAKES = [
+    Mistake("front matter that is not YAML", THEME,
+            set_description("Droit d'auteur : enjeux: et débats"),
+            [f"{THEME}:3:", "front matter is not valid YAML", "put quotes around a value"]),
+    Mistake("front matter never closed", "docs/reperes/debats.md", replace("\n---\n", "\n", 1),
+            ["docs/reperes/debats.md:1:", "front matter opened by `---` is never closed"]),
+    Mistake("no title", "docs/reperes/debats.md", lambda t: re.sub(r"^title:.*\n", "", t, count=1, flags=re.M),
+            ["docs/reperes/debats.md:1:", "`title:` is missing"]),
+    Mistake("no description", "docs/a-propos.en.md", lambda t: re.sub(r"^description:.*\n", "", t, count=1, flags=re.M),
+            ["docs/a-propos.en.md:1:", "`description:` is missing"]),
+    Mistake("description too long", THEME, set_description("Une description beaucoup trop longue" + "." * 164),
+            [f"{THEME}:3:", "the description has 200 characters; keep it to 160"]),
+    Mistake("tag outside the closed list", THEME, replace("  - Éthique et droit", "  - Ethique"),
+            [f"{THEME}:4:", "unknown tag 'Ethique'", "tags_allowed"]),
+    Mistake("unknown source id", THEME, replace("sources: [centre-port-royal,", "sources: [port-royal,"),
+            [f"{THEME}:6:", "`sources:` names 'port-royal', which is not an id of docs/sources/sources.yml"]),
+    Mistake("unknown source id in a record", RECORD, replace("source_id: refbax", "source_id: refbox"),
+            [f"{RECORD}:13:", "`source_id: refbox` is not an id"]),
+    Mistake("link to a glossary term that does not exist", THEME,
+            replace("## Propriété intellectuelle\n", "## Propriété intellectuelle\n\nVoir le [glossaire](../reperes/glossaire.md#plagiat-ia).\n"),
+            [f"{THEME}:18:", "the glossary has no term 'plagiat-ia'"]),
+    Mistake("footnote with no text", THEME, replace("les lois peinent encore à suivre[^pr-ethique]", "les lois peinent encore à suivre[^pr-lois]"),
+            [f"{THEME}:13:", "footnote [^pr-lois] has no text"]),
+    Mistake("footnote never referenced", RECORD, append("[^r-orpheline]: Article, introduction.\n"),
+            [f"{RECORD}:", "footnote [^r-orpheline] is never referenced"]),
+    Mistake("theme page citing nothing", THEME, without_footnotes,
+            [f"{THEME}:", "the page cites nothing"]),
+    Mistake("source record citing nothing", RECORD, without_footnotes,
+            [f"{RECORD}:", "the page cites nothing"]),
+    Mistake("footnote naming no source record", THEME,
+            lambda t: re.sub(r"^(\[\^pr-ethique\]:).*$", r"\1 Centre Port-Royal, section « Éthique ».", t, count=1, flags=re.M),
+            [f"{THEME}:", "footnote [^pr-ethique] names no source record"]),
+    Mistake("`sources:` not matching the footnotes", THEME, replace("sources: [centre-port-royal, refbax,", "sources: [centre-port-royal,"),
+            [f"{THEME}:6:", "cited but not listed: refbax"]),
+    Mistake("page left out of the navigation", "docs/reperes/brouillon.md", new_page(),
+            ["docs/reperes/brouillon.md:1:", "not in the navigation", "mkdocs.yml"]),
+    Mistake("page nothing links to", "mkdocs.yml", replace("      - reperes/debats.md\n", "      - reperes/debats.md\n      - reperes/brouillon.md\n"),
+            ["docs/reperes/brouillon.md:1:", "no other page links to this page"]),
+    Mistake("navigation naming a missing page", "mkdocs.yml", replace("      - reperes/debats.md\n", "      - reperes/debat.md\n      - reperes/debats.md\n"),
+            ["mkdocs.yml: `nav:` lists reperes/debat.md, which does not exist"]),
+    Mistake("glossary entry missing a field", "docs/reperes/glossaire.yml",
+            replace("    term: Abonnement personnalisé\n", ""),
+            ["docs/reperes/glossaire.yml:6: glossary entry abonnement-personnalise: `fr.term`: required field is missing"]),
+    Mistake("glossary term written twice", "docs/reperes/glossaire.yml", replace("- id: agent-conversationnel", "- id: abonnement-personnalise"),
+            ["docs/reperes/glossaire.yml", "duplicate id 'abonnement-personnalise'"]),
+    Mistake("glossary file that is not YAML", "docs/reperes/glossaire.yml", replace("  related: [micro-paiement, monetisation-a-la-demande, personnalisation-automatisee]", "  related: [micro-paiement"),
+            ["docs/reperes/glossaire.yml:", "the glossary file is not valid YAML"]),
+    Mistake("source with a date that does not parse", "docs/sources/sources.yml", replace("date: 2024-06", "date: juin 2024"),
+            ["docs/sources/sources.yml:16: source entry refbax: `date`: a date is written YYYY, YYYY-MM or YYYY-MM-DD"]),
+    Mistake("source with a misspelt field", "docs/sources/sources.yml", replace("  publisher: Refbax", "  publsher: Refbax"),
+            ["docs/sources/sources.yml:16: source entry refbax: `publsher`: unknown field (misspelt?)"]),
+    Mistake("timeline date not in the calendar", "docs/reperes/chronologie.yml", replace('date: "2018-10-25"', 'date: "2018-10-35"'),
+            ["docs/reperes/chronologie.yml:10: timeline entry 2018-10-35: `date`: 2018-10-35 is not a date"]),
+    Mistake("timeline event with two origins", "docs/reperes/chronologie.yml",
+            replace("  context: \"Christie's sale reporting, Oct 2018\"\n", "  context: \"Christie's sale reporting, Oct 2018\"\n  source: refbax\n"),
+            ["docs/reperes/chronologie.yml:10:", "needs exactly one of `source`"]),
+    # Links and anchors: MkDocs' own validation, a warning that --strict turns into a failure.
+    Mistake("broken link", THEME, replace("(../sources/centre-port-royal.md), la propriété", "(../sources/port-royal.md), la propriété"),
+            ["themes/ethique-et-droit.md", "'../sources/port-royal.md'", "not found", "Aborted with 1 warnings in strict mode"]),
+    Mistake("broken anchor", THEME, replace("(../sources/centre-port-royal.md), la propriété", "(../sources/centre-port-royal.md#nulle-part), la propriété"),
+            ["themes/ethique-et-droit.md", "#nulle-part", "Aborted with 1 warnings in strict mode"]),
+]
+
+
+def copy_project(destination: Path) -> Path:
+    for name in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def test_the_fixture_set_covers_at_least_ten_kinds_of_mistake():
+    assert len({mistake.name for mistake in MISTAKES}) == len(MISTAKES) >= 10
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
+def test_the_build_refuses_the_mistake_and_names_it(project, mistake):
+    if mistake.name == "page nothing links to":     # a page in the nav that no page links to
+        (project / "docs/reperes/brouillon.md").write_text(new_page()(""), encoding="utf-8")
+    target = project / mistake.file
+    text = target.read_text(encoding="utf-8") if target.exists() else ""
+    target.write_text(mistake.edit(text), encoding="utf-8")
+
+    build = mkdocs_build(project / "mkdocs.yml", project / "site")
+
+    assert build.returncode != 0, f"the build passed despite: {mistake.name}\n{build.output}"
+    assert "Traceback" not in build.output, build.output
+    for expected in mistake.expected:
+        assert expected in build.output, f"{expected!r} missing from:\n{build.output}"
+
+
+def test_the_unbroken_copy_builds(project):
+    """The cases above fail because of their mistake, not because of the copy."""
+    build = mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert build.returncode == 0, build.output
