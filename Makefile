@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 # Silence Material's end-of-life banner; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build test links clean
 
 ## serve: the site with live reload on http://127.0.0.1:8000
 serve: $(VENV)/.site
@@ -24,6 +24,11 @@ build: $(VENV)/.site
 ## test: the whole test suite (build, content, hooks, browser)
 test: $(VENV)/.dev $(VENV)/.browser
 	$(BIN)/python -m pytest
+
+## links: rewrite tests/deep-links.txt, the published pages and anchors
+## (after adding pages or headings; it refuses if a listed one is gone)
+links: $(VENV)/.site
+	$(BIN)/python scripts/deep_links.py
 
 clean:
 	rm -rf site site.new $(VENV) .pytest_cache

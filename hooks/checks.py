@@ -87,7 +87,11 @@ class Known:
 
 def read_page(path: Path, docs_dir: Path) -> Page:
     page = Page(path.relative_to(docs_dir).as_posix(), path)
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        page.problem(1, f"the file is not UTF-8 text ({error.reason} at byte {error.start}) — save it as UTF-8")
+        return page
     body = text
     if text.startswith("---\n"):
         end = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.M)
@@ -158,15 +162,20 @@ def check_front_matter(page: Page, known: Known):
         page.problem(page.meta_line("tags"), "`tags:` must be a list (`- Tag` lines)")
     elif known.tags is not None:
         for tag in tags:
-            if tag not in known.tags:
+            if not isinstance(tag, str) or tag not in known.tags:
                 page.problem(page.meta_line("tags"), f"unknown tag {tag!r} — use one of the list under "
                                                      "`tags_allowed` in mkdocs.yml, or add it there")
-    cited = meta.get("sources") or []
-    for source in cited if isinstance(cited, list) else [cited]:
+    for source in listed_sources(meta):
         if source not in known.source_ids:
             page.problem(page.meta_line("sources"), f"`sources:` names {source!r}, which is not an id of docs/sources/sources.yml")
-    if "source_id" in meta and meta["source_id"] not in known.source_ids:
+    if "source_id" in meta and str(meta["source_id"]) not in known.source_ids:
         page.problem(page.meta_line("source_id"), f"`source_id: {meta['source_id']}` is not an id of docs/sources/sources.yml")
+
+
+def listed_sources(meta: dict) -> list[str]:
+    """The ids of `sources:` as text, whatever YAML made of them."""
+    value = meta.get("sources") or []
+    return [str(item) for item in (value if isinstance(value, list) else [value])]
 
 
 def check_footnotes(page: Page):
@@ -208,7 +217,7 @@ def check_citations(page: Page, known: Known):
             page.problem(page.line_at(match.start()), f"footnote [^{match.group(1)}] names no source record — "
                                                       "link it to ../sources/<id>.md")
         cited.update(records)
-    listed = set(page.meta.get("sources") or [])
+    listed = set(listed_sources(page.meta))
     if listed != cited:
         missing, extra = sorted(cited - listed), sorted(listed - cited)
         detail = "; ".join(part for part in (missing and f"cited but not listed: {', '.join(missing)}",

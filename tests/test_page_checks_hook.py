@@ -121,3 +121,17 @@ def test_the_hook_runs_before_the_others():
     assert checks.on_pre_build.mkdocs_priority > 0
     assert (ROOT / "mkdocs.yml").read_text(encoding="utf-8").index("hooks/checks.py") < \
         (ROOT / "mkdocs.yml").read_text(encoding="utf-8").index("hooks/glossary.py")
+
+
+def test_odd_front_matter_values_are_problems_not_crashes(tmp_path):
+    p = page(tmp_path, "---\ntitle: 12\ndescription: B\ntags: [[Repère]]\nsources: [[refbax]]\nsource_id: [x]\n---\n",
+             rel="themes/t.md")
+    checks.check_front_matter(p, KNOWN)
+    checks.check_citations(p, KNOWN)
+    assert len(p.problems) >= 4
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path):
+    (tmp_path / "a.md").write_bytes("---\ntitle: Été\n---\n".encode("latin-1"))
+    p = checks.read_page(tmp_path / "a.md", tmp_path)
+    assert "not UTF-8" in p.problems[0]
