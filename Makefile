@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 # Silence Material's end-of-life banner; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test links clean
+.PHONY: serve build test links bench clean
 
 ## serve: the site with live reload on http://127.0.0.1:8000
 serve: $(VENV)/.site
@@ -29,6 +29,11 @@ test: $(VENV)/.dev $(VENV)/.browser
 ## (after adding pages or headings; it refuses if a listed one is gone)
 links: $(VENV)/.site
 	$(BIN)/python scripts/deep_links.py
+
+## bench: measurements, not tests (search index size and latency per
+## edition); the report goes to benchmarks/ and its figures to the README
+bench: $(VENV)/.dev $(VENV)/.browser
+	$(BIN)/python scripts/bench_search.py
 
 clean:
 	rm -rf site site.new $(VENV) .pytest_cache

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -60,7 +63,39 @@ def page_url(site: Path, page: Path, base_path: str) -> str:
     return base_path + rel
 
 
-# --- local server ------------------------------------------------------------
+# --- local server and browser ---------------------------------------------------
+
+@contextmanager
+def serve(site: Path, base_path: str):
+    """The built site on http://127.0.0.1:<free port>, under base_path."""
+    handler = type("Handler", (SiteHandler,), {"site": site, "base_path": base_path})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+class NoChromium(RuntimeError):
+    pass
+
+
+def launch_chromium(playwright):
+    """Playwright's own Chromium if it is installed, else the system one."""
+    from playwright.sync_api import Error
+
+    try:
+        return playwright.chromium.launch(args=CHROMIUM_FLAGS)
+    except Error as managed_error:
+        executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+        if executable is None:
+            raise NoChromium(
+                "No Chromium. Install Playwright's (`.venv/bin/python -m playwright install "
+                f"chromium`) or the system one (`apt-get install chromium`).\n{managed_error}") from None
+        return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+
 
 class SiteHandler(SimpleHTTPRequestHandler):
     """Serves the site under its base path; answers a missing page with the

@@ -78,3 +78,12 @@ def test_ci_runs_exactly_the_readme_test_command():
     last_command = [ln.strip() for ln in ci.splitlines() if ln.strip() and not ln.strip().startswith("#")][-1]
     assert last_command in (readme_test_command(), f"exec {readme_test_command()}")
     assert "apt-get install" in ci and "chromium" in ci
+
+
+def test_the_readme_shows_the_latest_search_benchmark():
+    report = (ROOT / "benchmarks" / "search.txt").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in report.splitlines() if line.startswith("| ")]
+    assert len(rows) >= 3, "benchmarks/search.txt has no table: run `make bench`"
+    missing = [row for row in rows if row not in readme]
+    assert not missing, "README's search figures are not the latest `make bench` output:\n" + "\n".join(missing)
