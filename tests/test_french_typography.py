@@ -1,36 +1,96 @@
-"""French pages are typeset the French way in their source: no-break spaces
-before ; : ! ? and inside « », never an ordinary space that lets the
-punctuation wrap to the start of a line."""
+"""French pages are typeset the French way when they are built
+(hooks/french_typography.py, driving french-typo): a narrow no-break space
+before ; ! ?, a no-break space before : and inside « », in text only —
+never in code, addresses or attributes — and English pages left alone."""
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 
-from tests.helpers import DOCS
+from hooks import french_typography as hook
+from tests.helpers import html_pages, page_language
 
-FRENCH_PAGES = sorted(p for p in DOCS.rglob("*.md") if not re.search(r"\.[a-z]{2}\.md$", p.name))
-
-# What is not prose: code, emoji shortcodes, URLs, definition-list markers.
-NOT_PROSE = re.compile(r"`[^`]*`|:[a-z0-9-]+:|<https?://[^>]+>|\(https?://[^)]+\)|^\s*:\s{3}", re.M)
-ORDINARY_SPACE_BEFORE = re.compile(r"(?<=\S) ([;:!?»])")
-ORDINARY_SPACE_AFTER = re.compile(r"« ")
+NNBSP, NBSP = "\u202f", "\u00a0"
 
 
-def prose(text: str) -> str:
-    return NOT_PROSE.sub("", text)
+@pytest.mark.parametrize("before, after", [
+    ("Attention : voir ceci ; et là ! Vraiment ?", f"Attention{NBSP}: voir ceci{NNBSP}; et là{NNBSP}! Vraiment{NNBSP}?"),
+    ("«Sora» et « IA »", f"«{NBSP}Sora{NBSP}» et «{NBSP}IA{NBSP}»"),
+    (f"«{NBSP}déjà{NBSP}» puis{NNBSP}; fin{NBSP}:", f"«{NBSP}déjà{NBSP}» puis{NNBSP}; fin{NBSP}:"),   # already right
+    (f"mal placé{NBSP}; et{NNBSP}:", f"mal placé{NNBSP}; et{NBSP}:"),                                   # the right space
+    ("rendez-vous à 12:30 précises", "rendez-vous à 12:30 précises"),                                  # a time
+    ("voir https://example.org/a:b?x=1 ; fin", f"voir https://example.org/a:b?x=1{NNBSP}; fin"),        # an address
+    ("That '70s Show, en 3D", "That '70s Show, en 3D"),
+    ("une série 100 % IA", f"une série 100{NBSP}% IA"),
+])
+def test_text_gets_french_spaces(before, after):
+    assert hook.typeset_html(f"<p>{before}</p>") == f"<p>{after}</p>"
 
 
-@pytest.mark.parametrize("page", FRENCH_PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
-def test_no_ordinary_space_around_french_punctuation(page):
-    problems = []
-    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-        text = prose(line)
-        if ORDINARY_SPACE_BEFORE.search(text) or ORDINARY_SPACE_AFTER.search(text):
-            problems.append(f"line {number}: {line.strip()[:80]}")
-    assert problems == [], "use U+00A0 before : and inside « », U+202F before ; ! ?\n" + "\n".join(problems)
+@pytest.mark.parametrize("html", [
+    "<p><code>a : b ; c ?</code></p>",
+    "<pre><code>if x : y ! z\n</code></pre>",
+    '<p><abbr title="Définition : courte ; vraiment ?">IA</abbr></p>',
+    '<p><a href="https://example.org/?q=a : b">lien</a></p>',
+    "<p><kbd>Ctrl</kbd></p><!-- note : à garder -->",
+])
+def test_code_attributes_and_comments_are_left_alone(html):
+    assert hook.typeset_html(html) == html
 
 
-def test_the_rule_catches_a_plain_space():
-    assert ORDINARY_SPACE_BEFORE.search(prose("Voici : un exemple"))
-    assert not ORDINARY_SPACE_BEFORE.search(prose("Voici\u00a0: un exemple, :material-x: et `a :b`"))
+def test_text_after_literal_elements_is_typeset_again():
+    assert hook.typeset_html("<pre><code>a ?</code></pre><p>b ?</p>") == f"<pre><code>a ?</code></pre><p>b{NNBSP}?</p>"
+
+
+def fake_config(current: str):
+    i18n = SimpleNamespace(current_language=current, default_language="fr")
+    return SimpleNamespace(plugins={"i18n": i18n})
+
+
+def test_english_pages_are_left_alone():
+    html = "<p>Really ? Yes : « quoted »</p>"
+    assert hook.on_page_content(html, None, fake_config("en")) == html
+    assert hook.on_page_content(html, None, fake_config("fr")) != html
+
+
+# --- the built site ---------------------------------------------------------------
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+LITERAL = re.compile(r"<(code|pre|kbd|script|style|svg)\b.*?</\1>|<[^>]*>", re.S)
+
+
+def article_text(path) -> str:
+    match = ARTICLE.search(path.read_text(encoding="utf-8"))
+    return LITERAL.sub("\x00", match.group(1)) if match else ""
+
+
+def french_spacing_problems(text: str) -> list[str]:
+    rules = [
+        (rf"[ {NBSP}](?=[;!?])", "a narrow no-break space before ; ! ?"),
+        (rf"[ {NNBSP}](?=:)", "a no-break space before :"),
+        (r"« | »", "no-break spaces inside « »"),
+        (rf"«(?![{NBSP}\x00])|(?<![{NBSP}\x00])»", "a no-break space inside « »"),
+    ]
+    return [f"{why}: …{text[max(0, m.start() - 30):m.end() + 10]!r}…"
+            for pattern, why in rules for m in re.finditer(pattern, text)]
+
+
+def test_rendered_french_pages_have_french_spaces(site):
+    pages = [p for p in html_pages(site) if page_language(site, p) == "fr" and p.name == "index.html"]
+    problems = {p.relative_to(site).as_posix(): french_spacing_problems(article_text(p)) for p in pages}
+    problems = {page: found for page, found in problems.items() if found}
+    assert len(pages) > 20
+    assert not problems, "\n".join(f"{page}: {found[:3]}" for page, found in problems.items())
+
+
+def test_the_check_catches_what_the_hook_fixes():
+    assert french_spacing_problems("Vraiment ? Oui : « non »")
+    assert not french_spacing_problems(hook.typeset_text("Vraiment ? Oui : « non »"))
+
+
+def test_english_pages_get_no_narrow_spaces(site):
+    # (the glossary and the records quote French titles, with their French spaces)
+    for page in ("en/index.html", "en/a-propos/index.html", "en/reperes/index.html"):
+        assert NNBSP not in article_text(site / page), page
