@@ -1,20 +1,21 @@
-"""Material's language lookup finds a sitemap at each edition's root.
+"""Language pairs for search engines live in the sitemap, once; each edition
+has its sitemap; crawlers are told where it is.
 
-Material's JavaScript fetches `sitemap.xml` beside every
-`<link rel="alternate" hreflang>` of the page head, expecting those links to
-be the editions' home pages (`/`, `/en/`). Two things break that with
-mkdocs-static-i18n, and each makes the browser log a 404:
+mkdocs-static-i18n writes one sitemap, at the root, pairing every page with
+its twin (`xhtml:link hreflang`). It also puts `<link rel="alternate"
+hreflang>` links to the twin page in every page head, and Material's
+JavaScript fetches `sitemap.xml` beside each of those links, expecting them
+to be edition homes: `…/en/a-propos/sitemap.xml`, a 404 in the console on
+every page (mkdocs-material issue 6582). Pointing them at the homes instead
+would tell search engines that the twin of every page is a home page. So:
 
-- the plugin points the links at the twin of the current page, so Material
-  asks for `…/en/a-propos/sitemap.xml`: the head links are put back on the
-  editions' homes here. The language selector keeps its links to the twin
-  page (same `extra.alternate`, other template), and the sitemap still pairs
-  every page with its twin (`xhtml:link hreflang`) for search engines;
-- the plugin writes one sitemap, listing every page of every edition, at the
-  root only: once all editions are built it is copied into each edition's
-  folder.
-
-See mkdocs-material issue 6582 for the background.
+- the head links are removed: the sitemap carries the pairs, and the
+  language selector keeps its own links to the twin page (another template,
+  `target="_self"`, see overrides/partials/alternate.html);
+- once all editions are built, the sitemap is copied into each edition's
+  folder, where Material looks for it from an English page (its `base` is
+  `en/`, see hooks/search_index.py);
+- robots.txt at the root names the sitemap, with the published address.
 """
 from __future__ import annotations
 
@@ -25,30 +26,18 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")
-_HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">')
 
 
-def edition_homes(i18n) -> dict[str, str]:
-    """Language → absolute path of its home, e.g. {'en': '/base/en/'}."""
-    return {alt["lang"]: alt["link"] for alt in i18n.extra_alternate or []}
-
-
-def point_head_alternates_to_homes(html: str, homes: dict[str, str]) -> str:
-    def home_link(match: re.Match) -> str:
-        language = match.group(1)
-        if language not in homes:
-            return match.group(0)
-        return f'<link rel="alternate" href="{homes[language]}" hreflang="{language}">'
-
+def drop_head_alternates(html: str) -> str:
     head, sep, body = html.partition("</head>")
-    return _HEAD_ALTERNATE.sub(home_link, head) + sep + body
+    return _HEAD_ALTERNATE.sub("", head) + sep + body
 
 
 def on_post_page(output, page, config, **kwargs):
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
+    if config.plugins.get("i18n") is None:
         return output
-    return point_head_alternates_to_homes(output, edition_homes(i18n))
+    return drop_head_alternates(output)
 
 
 def copy_sitemap_to_editions(site: Path, languages: list[str]) -> None:
@@ -57,6 +46,10 @@ def copy_sitemap_to_editions(site: Path, languages: list[str]) -> None:
             if (site / name).exists():
                 (site / language).mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(site / name, site / language / name)
+
+
+def robots_txt(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
 
 
 # After the i18n plugin's post_build (priority -100). The plugin builds the
@@ -68,5 +61,8 @@ def on_post_build(config, **kwargs):
     i18n = config.plugins.get("i18n")
     if i18n is None or i18n.building:
         return
+    site = Path(config.site_dir)
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
-    copy_sitemap_to_editions(Path(config.site_dir), others)
+    copy_sitemap_to_editions(site, others)
+    if config.site_url:
+        (site / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
