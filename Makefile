@@ -30,10 +30,15 @@ test: $(VENV)/.dev $(VENV)/.browser
 links: $(VENV)/.site
 	$(BIN)/python scripts/deep_links.py
 
-## bench: measurements, not tests (search index size and latency per
-## edition); the report goes to benchmarks/ and its figures to the README
-bench: $(VENV)/.dev $(VENV)/.browser
-	$(BIN)/python scripts/bench_search.py
+## bench: measurements, not tests (Lighthouse, page weight, build times,
+## search); the report goes to benchmarks/latest.md, its summary to the README
+bench: $(VENV)/.dev $(VENV)/.browser benchmarks/lighthouse/node_modules/.bin/lighthouse
+	$(BIN)/python scripts/bench.py
+
+# Lighthouse, pinned in benchmarks/lighthouse/package-lock.json (npm, Node 18+)
+benchmarks/lighthouse/node_modules/.bin/lighthouse: benchmarks/lighthouse/package-lock.json
+	npm ci --prefix benchmarks/lighthouse --no-audit --no-fund --ignore-scripts
+	touch $@
 
 clean:
 	rm -rf site site.new $(VENV) .pytest_cache

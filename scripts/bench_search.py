@@ -2,7 +2,7 @@
 (raw and gzip) and the time from the reader's last keystroke to the results
 being shown, over the query table (tests/search-queries.yml), in Chromium.
 
-    make bench        # strict build into a temporary folder, then measure
+    python scripts/bench_search.py     # this part of `make bench` alone
 
 Writes its report to benchmarks/search.txt and prints it.
 """
@@ -73,20 +73,26 @@ def report(figures: dict[str, dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    from mkdocs.config import load_config
+def run() -> str:
+    """Build strictly into a temporary folder, measure, write the report to
+    benchmarks/search.txt and return it."""
     from urllib.parse import urlsplit
+
+    from mkdocs.config import load_config
 
     base_path = urlsplit(load_config(str(ROOT / "mkdocs.yml")).site_url).path.rstrip("/") + "/"
     with tempfile.TemporaryDirectory() as tmp:
         build = mkdocs_build(ROOT / "mkdocs.yml", Path(tmp) / "site")
         if build.returncode != 0:
-            print(build.output, file=sys.stderr)
-            return 1
+            raise RuntimeError(build.output)
         text = report(measure(build.site, base_path))
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(text, encoding="utf-8")
-    print(text)
+    return text
+
+
+def main() -> int:
+    print(run())
     return 0
 
 

@@ -72,8 +72,8 @@ class SearchBox:
 
     def search(self, query: str, timeout_ms: int = 10_000) -> Results:
         box = self.page.locator(INPUT)
-        if box.input_value() == query:        # Material ignores a query it already answered
-            self._type("", timeout_ms)
+        if box.input_value() == query:        # Material ignores a query it already answered:
+            self._type(query + " zzzz", timeout_ms)   # another one first (not "", which it may skip)
         result = self._type(query, timeout_ms)
         if result is None:
             raise TimeoutError(f"no search results shown for {query!r} within {timeout_ms} ms")

@@ -85,3 +85,14 @@ def test_every_theme_page_has_glossary_tooltips(site, page):
     html = (site / "themes" / page.stem / "index.html").read_text(encoding="utf-8")
     titles = set(re.findall(r'<abbr title="([^"]+)"', html))
     assert len(titles) >= 3, page.name
+
+
+def test_only_the_first_occurrence_of_a_term_keeps_its_tooltip():
+    html = '<p><abbr title="D1">IA</abbr> et <abbr title="D2">Sora</abbr>, <abbr title="D1">IA</abbr></p>'
+    assert glossary.first_occurrences_only(html) == '<p><abbr title="D1">IA</abbr> et <abbr title="D2">Sora</abbr>, IA</p>'
+
+
+def test_built_pages_have_one_tooltip_per_term(site):
+    html = (site / "themes" / "ethique-et-droit" / "index.html").read_text(encoding="utf-8")
+    titles = re.findall(r'<abbr title="([^"]+)"', html)
+    assert len(titles) == len(set(titles)) >= 10

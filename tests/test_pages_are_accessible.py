@@ -73,3 +73,8 @@ def test_keyboard_focus_is_visible_on_links(server, base_path, page):
     page.evaluate("() => { window.__link = document.activeElement; document.activeElement.blur(); }")
     unfocused = page.evaluate("() => { const s = getComputedStyle(window.__link); return [s.outlineStyle, s.outlineWidth, s.boxShadow, s.color]; }")
     assert focused != unfocused, (focused, unfocused)
+
+
+def test_the_search_dialog_has_a_name_in_each_edition(site):
+    assert 'role="dialog" aria-label="Recherche"' in (site / "index.html").read_text(encoding="utf-8")
+    assert 'role="dialog" aria-label="Search"' in (site / "en" / "index.html").read_text(encoding="utf-8")
