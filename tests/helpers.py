@@ -14,6 +14,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 LANGUAGES = ("fr", "en")
@@ -28,6 +30,14 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def meta_and_body(path: Path) -> tuple[dict, str]:
+    """A Markdown page's front matter and the text after it. Tests read it
+    themselves rather than through the hooks they check."""
+    match = re.match(r"---\n(.*?)\n---\n(.*)", path.read_text(encoding="utf-8"), re.S)
+    assert match, f"{path} has no front matter"
+    return yaml.safe_load(match.group(1)) or {}, match.group(2)
 
 
 @dataclass

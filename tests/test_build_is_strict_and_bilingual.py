@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.helpers import DOCS, LANGUAGES, html_pages, page_language
+from tests.helpers import DOCS, LANGUAGES, html_pages, meta_and_body, page_language
 
 
 def test_strict_build_passes_with_no_warning(build):
@@ -101,10 +101,7 @@ def test_every_page_declares_its_language_title_and_description(site):
 
 
 def front_matter(source: Path) -> dict:
-    text = source.read_text(encoding="utf-8")
-    match = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    assert match, f"{source} has no front matter"
-    return yaml.safe_load(match.group(1))
+    return meta_and_body(source)[0]
 
 
 def test_each_page_has_its_own_title_and_meta_description(site):

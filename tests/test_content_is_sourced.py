@@ -7,13 +7,11 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-import yaml
 
 from hooks.sources import load_sources
-from tests.helpers import DOCS, ROOT
+from tests.helpers import DOCS, ROOT, meta_and_body
 
 THEMES = sorted(p for p in (DOCS / "themes").glob("*.md") if p.name != "index.md" and not p.name.endswith(".en.md"))
 RECORDS = sorted(p for p in (DOCS / "sources").glob("*.md") if p.name != "index.md" and not p.name.endswith(".en.md"))
@@ -23,12 +21,6 @@ SOURCE_IDS = {s["id"] for s in SOURCES}
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.+)$", re.M)
 INTERNAL_LINK = re.compile(r"\]\((?!https?:|mailto:|#)([^)\s]+\.md)(#[^)]*)?\)")
-
-
-def meta_and_body(path: Path) -> tuple[dict, str]:
-    match = re.match(r"---\n(.*?)\n---\n(.*)", path.read_text(encoding="utf-8"), re.S)
-    assert match, f"{path.name}: no front matter"
-    return yaml.safe_load(match.group(1)), match.group(2)
 
 
 def section(body: str, heading: str) -> str:

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from tests.helpers import DOCS, ROOT
+from tests.helpers import DOCS, ROOT, meta_and_body
 
 UNTAGGED = {"index.md", "a-propos.md", "themes/index.md", "reperes/etiquettes.md"}
 PAGES = sorted(
@@ -24,7 +24,7 @@ def allowed_tags() -> list[str]:
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_content_page_has_tags_from_the_closed_list(page):
-    meta = yaml.safe_load(re.match(r"---\n(.*?)\n---\n", page.read_text(encoding="utf-8"), re.S).group(1))
+    meta, _ = meta_and_body(page)
     assert meta.get("tags"), page
     assert set(meta["tags"]) <= set(allowed_tags()), page
 
