@@ -233,7 +233,7 @@ def measure() -> dict:
     return figures
 
 
-def render(figures: dict) -> tuple[str, str]:
+def render(figures: dict, measured: str) -> tuple[str, str]:
     lh = figures["lighthouse"]
     summary = ["| page | performance (runs) | accessibility | best practices | SEO | weight (gzip) |",
                "|---|---|---|---|---|---|"]
@@ -247,7 +247,7 @@ def render(figures: dict) -> tuple[str, str]:
                 f"| the site ({b['pages']} Markdown files, both editions) | {b['site']:.1f} |",
                 f"| content ×{COPIES} | {b['tenfold']:.1f} ({b['tenfold'] / b['site']:.1f}× the site) |",
                 f"| same content, Material's defaults only | {b['defaults']:.1f} (hooks and plugins: ×{b['site'] / b['defaults']:.1f}) |"]
-    full = [f"# Benchmark — commit {commit()}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "",
+    full = [f"# Benchmark — commit {measured}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "",
             f"Lighthouse 12.8.2, mobile, simulated throttling, median of {LIGHTHOUSE_RUNS} runs per page; "
             "site served gzip-compressed on 127.0.0.1.", "",
             *summary, "", "## Lighthouse audits below full score", ""]
@@ -275,8 +275,9 @@ def main() -> int:
     if not LIGHTHOUSE.exists():
         print("Lighthouse is not installed: npm ci --prefix benchmarks/lighthouse", file=sys.stderr)
         return 1
+    measured = commit()          # before the reports below make the tree dirty
     figures = measure()
-    summary, full = render(figures)
+    summary, full = render(figures, measured)
     REPORT.write_text(full, encoding="utf-8")
     search_table = "\n".join(line for line in figures["search"].splitlines() if line.startswith("|")) + "\n"
     update_readme({"bench": summary, "search": search_table})
