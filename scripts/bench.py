@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scripts import bench_search  # noqa: E402
-from tests.helpers import SiteHandler, mkdocs_build  # noqa: E402
+from tests.helpers import SiteHandler, copy_project, mkdocs_build  # noqa: E402
 
 REPORT = ROOT / "benchmarks" / "latest.md"
 LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -142,17 +142,10 @@ def build_seconds(config: Path, strict: bool = True) -> float:
     return statistics.median(times)
 
 
-def copy_project(destination: Path) -> Path:
-    for name in ("docs", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    return destination / "mkdocs.yml"
-
-
 def multiplied(destination: Path, copies: int) -> Path:
     """The project with its pages copied `copies - 1` more times, each copy in
     docs/copie-N/ with its own navigation section, linked from the home page."""
-    config = copy_project(destination)
+    config = copy_project(destination) / "mkdocs.yml"
     docs = destination / "docs"
     originals = [p for p in docs.rglob("*.md")]
     text = config.read_text(encoding="utf-8")
@@ -221,7 +214,7 @@ def measure() -> dict:
             server.shutdown()
             server.server_close()
         figures["weight"] = {name: page_weight(build.site, address) for name, address in PAGES.items()}
-        single = copy_project(tmp / "single")
+        single = copy_project(tmp / "single") / "mkdocs.yml"
         tenfold = multiplied(tmp / "tenfold", COPIES)
         figures["build"] = {
             "site": build_seconds(single),

@@ -32,6 +32,15 @@ CHROMIUM_FLAGS = [
 ]
 
 
+def copy_project(destination: Path) -> Path:
+    """The project's sources (docs, hooks, overrides, mkdocs.yml) copied into
+    `destination`, for tests and benchmarks that build a changed copy."""
+    for name in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
 def meta_and_body(path: Path) -> tuple[dict, str]:
     """A Markdown page's front matter and the text after it. Tests read it
     themselves rather than through the hooks they check."""

@@ -8,14 +8,13 @@ kind of mistake the build must refuse."""
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from tests.helpers import ROOT, mkdocs_build
+from tests.helpers import copy_project, mkdocs_build
 
 
 @dataclass
@@ -115,13 +114,6 @@ MISTAKES = [
     Mistake("broken anchor", THEME, replace("(../sources/centre-port-royal.md), la propriété", "(../sources/centre-port-royal.md#nulle-part), la propriété"),
             ["themes/ethique-et-droit.md", "#nulle-part", "Aborted with 1 warnings in strict mode"]),
 ]
-
-
-def copy_project(destination: Path) -> Path:
-    for name in ("docs", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    return destination
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ page loads; and the README shows the latest report. No timing here."""
 from __future__ import annotations
 
 from scripts import bench
-from tests.helpers import DOCS, ROOT, mkdocs_build
+from tests.helpers import DOCS, ROOT, copy_project, mkdocs_build
 
 
 def test_the_multiplied_site_is_the_content_copied_and_builds_strictly(tmp_path):
@@ -19,7 +19,7 @@ def test_the_multiplied_site_is_the_content_copied_and_builds_strictly(tmp_path)
 
 
 def test_the_defaults_build_has_the_same_content_and_no_project_code(tmp_path):
-    config = bench.material_defaults(bench.copy_project(tmp_path / "project"))
+    config = bench.material_defaults(copy_project(tmp_path / "project") / "mkdocs.yml")
     text = config.read_text(encoding="utf-8")
     assert "\nhooks:" not in text and "\nplugins:" not in text and "markdown_extensions:" in text
     assert bench.build_seconds(config, strict=False) > 0

@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 
 from scripts import deep_links
-from tests.helpers import mkdocs_build
-from tests.test_bad_input_is_refused import copy_project
+from tests.helpers import copy_project, mkdocs_build
 
 HOW_TO_FIX = """
 A published address disappeared. Readers and other sites link to it: keep it.

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
-from tests.test_bad_input_is_refused import copy_project
+from tests.helpers import ROOT, copy_project
 
 VENV = Path(sys.prefix)     # the tests run in the project's virtual environment
 
