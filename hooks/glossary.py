@@ -2,7 +2,8 @@
 
 - the glossary page (marker `<!-- glossary -->`): terms in alphabetical
   order, an A–Z jump bar, a fixed ASCII anchor per term (its `id`), related
-  terms, the pages where the term matters, and a footnote to the article
+  terms, the pages where the term matters most (the list under `pages:`)
+  and every page that uses it (hooks/backlinks.py), and a footnote to the article
   when the definition reports what an article says;
 - hover tooltips on every other page: each form of a term (plural,
   capitalised…) becomes a Markdown abbreviation (`*[form]: definition`),
@@ -27,8 +28,8 @@ LANGUAGES = ("fr", "en")
 MARKER = "<!-- glossary -->"
 
 LABELS = {
-    "fr": {"related": "Voir aussi\u00a0:", "pages": "Pages\u00a0:", "letter": "Lettres", "section": "section"},
-    "en": {"related": "See also:", "pages": "Pages:", "letter": "Letters", "section": "section"},
+    "fr": {"related": "Voir aussi\u00a0:", "pages": "Pages principales\u00a0:", "letter": "Lettres", "section": "section"},
+    "en": {"related": "See also:", "pages": "Main pages:", "letter": "Letters", "section": "section"},
 }
 
 _entries: list[dict] = []  # loaded once per build, in on_pre_build
@@ -120,6 +121,7 @@ def render_glossary(entries: list[dict], language: str, docs_dir: Path) -> str:
         pages = [f"[{page_title(docs_dir, p, language)}](../{p})" for p in entry.get("pages") or []]
         if pages:
             out += [f"*{labels['pages']}* " + ", ".join(pages), ""]
+        out += [f"<!-- used-in:{entry['id']} -->", ""]   # filled by hooks/backlinks.py
     return "\n".join(out + footnotes)
 
 

@@ -11,7 +11,9 @@ page) or its old anchor kept as an extra id (renamed heading).
 Anchors are listed for the pages written in their edition's language. An
 English address that still shows the French page (fallback, until the page
 is translated) is listed without anchors: the English headings will bring
-their own.
+their own. The printable editions are listed by address only too: their
+anchors are the pages' own, prefixed by the print plugin, and the promise
+is made by the pages themselves.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 LIST_FILE = ROOT / "tests" / "deep-links.txt"
 EDITIONS = ("en",)                 # folders of the editions other than the default one
+PRINT_PAGES = {"imprimer/", "en/imprimer/"}   # hooks/print_edition.py
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 HEADER = """\
 # Published addresses: every page and heading anchor of both editions, relative
@@ -92,7 +95,7 @@ def addresses(pages: dict[str, PublishedPage], docs: Path = DOCS) -> list[str]:
     listed = []
     for address, page in pages.items():
         listed.append("/" + address)
-        if page.redirect is None and is_translated(address, docs):
+        if page.redirect is None and is_translated(address, docs) and address not in PRINT_PAGES:
             listed += [f"/{address}#{anchor}" for anchor in page.headings]
     return sorted(listed)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -85,16 +86,24 @@ def page_url(site: Path, page: Path, base_path: str) -> str:
 # --- local server and browser ---------------------------------------------------
 
 @contextmanager
-def serve(site: Path, base_path: str):
-    """The built site on http://127.0.0.1:<free port>, under base_path."""
+def serve(site: Path, base_path: str, port: int = 0):
+    """The built site on http://127.0.0.1:<port, or a free one>, under base_path."""
     handler = type("Handler", (SiteHandler,), {"site": site, "base_path": base_path})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def free_port() -> int:
+    """A port nothing listens on now: for a build whose site_url must name
+    the address it will be served from."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 class NoChromium(RuntimeError):

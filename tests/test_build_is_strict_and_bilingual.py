@@ -61,7 +61,8 @@ def test_every_markdown_page_is_in_the_navigation():
 
 
 class Head(HTMLParser):
-    """Collects <html lang>, <title> and the meta description of a page."""
+    """Collects <html lang>, <title> and the meta description of a page.
+    Only the document's first <title> (the head's): an inline SVG has its own."""
 
     def __init__(self):
         super().__init__()
@@ -72,7 +73,7 @@ class Head(HTMLParser):
         attrs = dict(attrs)
         if tag == "html":
             self.lang = attrs.get("lang")
-        elif tag == "title":
+        elif tag == "title" and self.title is None:
             self._in_title, self.title = True, ""
         elif tag == "meta" and attrs.get("name") == "description":
             self.description = attrs.get("content")

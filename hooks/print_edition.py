@@ -1,0 +1,124 @@
+"""One printable page per edition: imprimer/ in French, en/imprimer/ in
+English, made by mkdocs-print-site-plugin.
+
+The plugin knows one language only (timvink/mkdocs-print-site-plugin#70):
+under mkdocs-static-i18n its English build would write over the French
+page. The i18n plugin runs MkDocs' whole build again for English, so the
+print plugin reads its settings again; this hook gives it, before it does,
+the page's place, title and table-of-contents title for that edition. It
+also takes back the style sheets and script the plugin added to the
+configuration during the French build, which it would otherwise add twice.
+
+And it hands the plugin each page as the reader gets it. The plugin keeps a
+page's HTML when its own `on_page_content` runs, before the hooks' (French
+spacing, one tooltip per term, reading time); this hook gives it the final
+HTML instead, with one repair: the plugin makes ids unique across the
+combined page with a pattern that cannot see an id preceded by another tag
+on the same line, so footnote calls and their back-links were left
+duplicated or dangling. Each such tag starts a line of its own inside an
+HTML comment (`<!--⏎-->`), which adds no space to the text.
+
+Last, the plugin dresses the printable page with the template context of
+the last 404 page rendered: its language links and head alternates point to
+whichever page was built last. Once the page is written, they are pointed at
+the two printable pages, as every other page's are at its twin.
+"""
+from __future__ import annotations
+
+import re
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from i18n_sitemap import drop_head_alternates
+from mkdocs.plugins import event_priority
+from search_index import edition_base
+
+PAGES = {
+    "fr": {"print_page_basename": "imprimer", "print_page_title": "Édition imprimable",
+           "toc_title": "Table des matières"},
+    "en": {"print_page_basename": "en/imprimer", "print_page_title": "Printable edition",
+           "toc_title": "Contents"},
+}
+
+
+def edition_being_built(config) -> str:
+    """The i18n plugin sets its current language before each extra build;
+    before the first one it has none yet: the default, French."""
+    i18n = config.plugins.get("i18n")
+    language = getattr(i18n, "current_language", None) or "fr"
+    return language if language in PAGES else "fr"
+
+
+@event_priority(50)     # before the print-site plugin reads its settings
+def on_config(config, **kwargs):
+    plugin = config.plugins.get("print-site")
+    if plugin is not None:
+        plugin.config.update(PAGES[edition_being_built(config)])
+        config.extra_css = [path for path in config.extra_css if not is_added_by_plugin(path)]
+        config.extra_javascript = [path for path in config.extra_javascript if not is_added_by_plugin(path)]
+    return config
+
+
+def is_added_by_plugin(path) -> bool:
+    return str(path) in ADDED_BY_PLUGIN
+
+
+ADDED_BY_PLUGIN = {"css/print-site.css", "css/print-site-material.css", "js/print-site.js"}
+
+
+_ID_TAG = re.compile(r"(?=<(?:h[1-6]|sup|li)\b[^>]*\bid=)")
+
+
+_LINK = re.compile(r'<a\b[^>]*?\bhref="([^"#]*)(?:#[^"]*)?"[^>]*>(.*?)</a>', re.S)
+
+
+def print_ready(html: str, page_url: str, left_out: set[str]) -> str:
+    """The page as the printout needs it. Links to pages the printout does
+    not hold (itself, the pages under `exclude:`) become their text: they
+    would point nowhere on paper."""
+    def unless_left_out(match: re.Match) -> str:
+        href = match[1]
+        if not href or re.match(r"^[a-z][a-z0-9+.-]*:", href):
+            return match[0]
+        target = urlsplit(urljoin("http://site/" + page_url, href)).path.lstrip("/")
+        return match[2] if target in left_out else match[0]
+    return _ID_TAG.sub("<!--\n-->", _LINK.sub(unless_left_out, html))
+
+
+def left_out_urls(plugin, language: str) -> set[str]:
+    """The URLs of the print pages and of the excluded pages, in this edition."""
+    prefix = "" if language == "fr" else f"{language}/"
+    excluded = {prefix + re.sub(r"(\.[a-z]{2})?\.md$", "/", path) for path in plugin.config.get("exclude") or []}
+    return excluded | {page["print_page_basename"] + "/" for page in PAGES.values()}
+
+
+@event_priority(-100)   # after every other hook has finished the page
+def on_page_content(html, page, config, **kwargs):
+    plugin = config.plugins.get("print-site")
+    if plugin is not None:
+        page.html = print_ready(html, page.url, left_out_urls(plugin, edition_being_built(config)))
+    return html
+
+
+_LANGUAGE_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z]{2})"')
+
+
+def with_edition_links(html: str, language: str) -> str:
+    """The language selector leads to the other edition's printable page,
+    and the page reads its search index and sitemap from its own edition."""
+    home = "../" if language == "fr" else "../../"
+    html = _LANGUAGE_LINK.sub(lambda match: f'<a href="{home}{PAGES[match[1]]["print_page_basename"]}/" '
+                                            f'hreflang="{match[1]}"', drop_head_alternates(html))
+    return html if language == "fr" else edition_base(html, language)
+
+
+@event_priority(-50)    # after the plugin has written the page, before the next edition's build
+def on_post_build(config, **kwargs):
+    plugin = config.plugins.get("print-site")
+    if plugin is None:
+        return
+    language = edition_being_built(config)
+    page = Path(config.site_dir) / PAGES[language]["print_page_basename"] / "index.html"
+    if page.exists():
+        page.write_text(with_edition_links(page.read_text(encoding="utf-8"), language), encoding="utf-8")
