@@ -24,10 +24,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 from glossary import GLOSSARY_FILE, load_glossary
-from pagedata import nav_paths
+from pagedata import edition, nav_paths
 
 SCOPE = ("themes/", "sources/", "reperes/")     # pages that get the section
-LANGUAGES = ("fr", "en")
 GLOSSARY = "reperes/glossaire.md"
 ANCHOR = {"fr": "pages-qui-renvoient-ici", "en": "pages-that-link-here"}
 LABELS = {
@@ -212,11 +211,6 @@ def definitions_by_id(config) -> dict[str, str]:
     return {entry["id"]: normalise(entry[language]["definition"]) for entry in load_glossary(docs_dir)}
 
 
-def edition(config) -> str:
-    language = config.theme.get("language", "fr")
-    return language if language in LANGUAGES else "fr"
-
-
 def original_path(src_uri: str) -> str:
     """themes/x.en.md → themes/x.md: the page whatever its edition."""
     return re.sub(r"\.[a-z]{2}\.md$", ".md", src_uri)
@@ -229,7 +223,7 @@ def add_to_toc(toc, entry: AnchorLink):
     if items and items[0].level == 1:
         items[0].children.append(entry)
     else:
-        toc.append(entry)
+        toc.items.append(entry)
 
 
 @event_priority(-50)    # after Material's search has indexed the page

@@ -21,11 +21,10 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 from checks import LANGUAGE_SUFFIX, links, listed_sources, read_page
-from pagedata import fail, front_matter, nav_paths, page_title, shown
+from pagedata import edition, fail, front_matter, nav_paths, page_title, shown
 
 MARKER = "<!-- concept-map -->"
 THEMES, SOURCES = "themes", "sources"
-LANGUAGES = ("fr", "en")
 # The SVG is left alone by hooks/french_typography.py: its French spaces are
 # written here.
 LABELS = {
@@ -233,8 +232,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if MARKER not in markdown:
         return markdown
     docs_dir = Path(config.docs_dir)
-    language = config.theme.get("language", "fr")
-    language = language if language in LANGUAGES else "fr"
+    language = edition(config)
     graph = concept_graph(docs_dir, config.nav)
     titles = {path: page_title(docs_dir, path, language) for path in graph.themes + graph.sources}
     drawing = render_svg(graph, titles, page_urls(graph, files, page), language)

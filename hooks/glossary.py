@@ -18,7 +18,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from pagedata import fail, page_title, shown
+from pagedata import edition, fail, page_title, shown
 from schemas import GlossaryEntry, load_entries
 from sources import load_sources
 
@@ -134,8 +134,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if not _entries:
         return markdown
     docs_dir, entries = Path(config.docs_dir), _entries
-    language = config.theme.get("language", "fr")
-    language = language if language in LANGUAGES else "fr"
+    language = edition(config)
     if MARKER in markdown:
         return markdown.replace(MARKER, render_glossary(entries, language, docs_dir))
     if page.file.src_uri.startswith(GLOSSARY_PAGE):

@@ -18,6 +18,7 @@ from datetime import date
 
 from babel.dates import format_date
 from material.plugins.blog.readtime import readtime
+from pagedata import edition
 
 WORDS_PER_MINUTE = 265          # Material's blog default
 TIMED_FOLDERS = ("themes/",)
@@ -29,10 +30,6 @@ DATE_KEY = "git_revision_date_localized"           # what Material shows
 RAW_DATE_KEY = "git_revision_date_localized_raw_iso_date"   # the plugin's YYYY-MM-DD
 _H1_END = re.compile(r"</h1>")
 
-
-def edition(config) -> str:
-    language = config.theme.get("language", "fr")
-    return language if language in LABELS else "fr"
 
 
 def is_timed(page) -> bool:

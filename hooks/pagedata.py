@@ -1,5 +1,6 @@
 """Small helpers shared by the hooks: a page's front matter, a page's title,
-the navigation's page order, and how a hook stops the build.
+the navigation's page order, the edition being built, and how a hook stops
+the build.
 
 Every error names the file and says what is wrong (a PluginError, which
 MkDocs prints as text, never a traceback).
@@ -44,6 +45,16 @@ def page_title(docs_dir: Path, path: str, language: str) -> str:
         if candidate.exists() and front_matter(candidate).get("title"):
             return front_matter(candidate)["title"]
     raise PluginError(f"{path}: no such page, or it has no title")
+
+
+EDITIONS = ("fr", "en")     # the default edition first
+
+
+def edition(config) -> str:
+    """The language of the edition being built: mkdocs-static-i18n sets the
+    theme's language for each edition; anything else counts as French."""
+    language = config.theme.get("language", EDITIONS[0])
+    return language if language in EDITIONS else EDITIONS[0]
 
 
 def nav_paths(nav) -> list[str]:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pagedata import fail, page_title, shown
+from pagedata import edition, fail, page_title, shown
 from schemas import Event, load_entries, parse_date
 from sources import load_sources
 
 TIMELINE_FILE = Path("reperes") / "chronologie.yml"
 MARKER = "<!-- timeline -->"
 
-LANGUAGES = ("fr", "en")
 MONTHS = {
     "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
            "septembre", "octobre", "novembre", "décembre"],
@@ -88,7 +87,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if MARKER not in markdown:
         return markdown
     docs_dir = Path(config.docs_dir)
-    language = config.theme.get("language", "fr")
-    language = language if language in LANGUAGES else "fr"
+    language = edition(config)
     return markdown.replace(MARKER, render_timeline(load_timeline(docs_dir), language, docs_dir))
 

@@ -183,3 +183,9 @@ def test_the_glossary_lists_the_pages_that_use_each_term(site, edition, label):
             assert "<abbr" in text or f"glossaire/#{term_id}" in text, f"{term_id}: {href} does not use the term"
             checked += 1
     assert checked >= 20
+
+
+def test_backlinks_stay_out_of_search(site):
+    """Every page's list of titles would make every search match everywhere."""
+    assert "renvoient ici" not in (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "link here" not in (site / "en/search/search_index.json").read_text(encoding="utf-8")
