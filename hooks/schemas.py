@@ -79,13 +79,13 @@ class Source(Strict):
     file: Text
     title: Text
     title_note: Optional[Text] = None
-    publisher: Text
+    publisher: Bilingual              # what we say about an article is in both languages
     url: WebAddress
     url_other: Optional[WebAddress] = None
     date: Optional[PartialDate]       # null: the page carries no date
-    date_label: Text
-    date_note: Optional[Text] = None
-    kind: Text
+    date_label: Bilingual
+    date_note: Optional[Bilingual] = None
+    kind: Bilingual
 
 
 class Term(Strict):

@@ -7,8 +7,8 @@ pages ask for it with a marker line:
 - `<!-- coverage-table -->`: which theme draws on which source, read from the
   theme pages' front matter (`sources:`), so the table cannot drift from them.
 
-Labels follow the edition's language; the metadata itself is the articles'
-(French titles stay French).
+Labels, and what the data file says about each article (publisher, date,
+kind), follow the edition's language; titles as published stay French.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from pagedata import front_matter, nav_paths
+from pagedata import edition, front_matter, nav_paths
 from schemas import Source, load_entries
 
 SOURCES_FILE = Path("sources") / "sources.yml"
@@ -72,28 +72,34 @@ def theme_pages(docs_dir: Path, language: str, order: list[str] = ()) -> list[tu
     return sorted(themes, key=lambda theme: rank.get(f"{THEMES_DIR.as_posix()}/{theme[0]}", len(rank)))
 
 
-def source_card(source: dict, labels: dict) -> str:
+def source_card(source: dict, language: str) -> str:
+    labels, said = LABELS[language], in_language(source, language)
     lines = [f'!!! quote "{labels["card"]}"', ""]
     rows = [
         (labels["title"], f"« {source['title']} »".replace("« ", "«\u00a0").replace(" »", "\u00a0»")),
-        (labels["publisher"], source["publisher"]),
+        (labels["publisher"], said["publisher"]),
         (labels["url"], f"<{source['url']}>"),
     ]
     if source.get("url_other"):
         rows.append((labels["other"], f"<{source['url_other']}>"))
-    rows += [(labels["date"], source["date_label"]), (labels["kind"], source["kind"])]
-    if source.get("date_note"):
-        rows[-2] = (labels["date"], f"{source['date_label']} — {source['date_note']}")
+    rows += [(labels["date"], said["date_label"]), (labels["kind"], said["kind"])]
+    if said["date_note"]:
+        rows[-2] = (labels["date"], f"{said['date_label']} — {said['date_note']}")
     for label, value in rows:
         lines += [f"    {label}", f"    :   {value}", ""]
     return "\n".join(lines)
 
 
-def bibliography(sources: list[dict], labels: dict) -> str:
-    items = []
+def in_language(source: dict, language: str) -> dict:
+    """The fields written in both languages, in this edition's."""
+    return {key: (source.get(key) or {}).get(language) for key in ("publisher", "date_label", "date_note", "kind")}
+
+
+def bibliography(sources: list[dict], language: str) -> str:
+    labels, items = LABELS[language], []
     for source in sources:
         title = f"«\u00a0{source['title']}\u00a0»"
-        date = source["date_label"] if source.get("date") else labels["undated"]
+        date = in_language(source, language)["date_label"] if source.get("date") else labels["undated"]
         items.append(
             f"- {source['short']}, [{title}]({source['id']}.md), {date}. "
             f"[{labels['original']}]({source['url']})"
@@ -120,16 +126,16 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         return markdown
     docs_dir = Path(config.docs_dir)
     sources = load_sources(docs_dir)
-    language = config.theme.get("language", "fr")
-    labels = LABELS.get(language, LABELS["fr"])
+    language = edition(config)
+    labels = LABELS[language]
     if markers[0] in markdown:
         wanted = page.meta.get("source_id")
         source = next((s for s in sources if s["id"] == wanted), None)
         if source is None:
             raise PluginError(f"docs/{page.file.src_uri}: `source_id: {wanted}` is not in docs/{SOURCES_FILE.as_posix()}")
-        markdown = markdown.replace(markers[0], source_card(source, labels))
+        markdown = markdown.replace(markers[0], source_card(source, language))
     if markers[1] in markdown:
-        markdown = markdown.replace(markers[1], bibliography(sources, labels))
+        markdown = markdown.replace(markers[1], bibliography(sources, language))
     if markers[2] in markdown:
         markdown = markdown.replace(markers[2], coverage_table(sources, theme_pages(docs_dir, language, nav_paths(config.nav)), labels))
     return markdown

@@ -23,8 +23,8 @@ def test_the_real_data_files_fit(path, model, what):
 WHAT = {model: what for _, model, what in DATA_FILES}
 GLOSSARY_ENTRY = "- id: terme\n  fr: {term: Terme, definition: D.}\n  en: {term: Term, definition: D.}\n"
 EVENT = "- date: '2024-02'\n  fr: x\n  en: x\n  page: themes/a.md\n  source: refbax\n"
-SOURCE = ("- id: refbax\n  short: R\n  file: f.txt\n  title: T\n  publisher: P\n  url: https://example.org/a\n"
-          "  date: null\n  date_label: inconnue\n  kind: K\n")
+SOURCE = ("- id: refbax\n  short: R\n  file: f.txt\n  title: T\n  publisher: {fr: P, en: P}\n  url: https://example.org/a\n"
+          "  date: null\n  date_label: {fr: inconnue, en: unknown}\n  kind: {fr: K, en: K}\n")
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,8 @@ SOURCE = ("- id: refbax\n  short: R\n  file: f.txt\n  title: T\n  publisher: P\n
         (schemas.Source, SOURCE.replace("https://example.org/a", "example.org/a"), "an address starts with https://"),
         (schemas.Source, SOURCE.replace("date: null", "date: 2024-02-30"), "`date`: 2024-02-30 is not a date"),
         (schemas.Source, SOURCE.replace("date: null", "date: 24/02/2024"), "`date`: a date is written YYYY, YYYY-MM or YYYY-MM-DD"),
-        (schemas.Source, SOURCE.replace("  kind: K\n", ""), "source entry refbax: `kind`: required field is missing"),
+        (schemas.Source, SOURCE.replace("  kind: {fr: K, en: K}\n", ""), "source entry refbax: `kind`: required field is missing"),
+        (schemas.Source, SOURCE.replace("kind: {fr: K, en: K}", "kind: {fr: K}"), "source entry refbax: `kind.en`: required field is missing"),
     ],
 )
 def test_an_entry_of_the_wrong_shape_is_named(tmp_path, model, text, message):

@@ -11,8 +11,9 @@ from mkdocs.exceptions import PluginError
 from hooks import sources as hook
 
 SOURCE = {
-    "id": "refbax", "short": "Refbax", "file": "001.txt", "date": None, "title": "Titre publié", "publisher": "Refbax (refbax.com)",
-    "url": "https://example.org/a", "date_label": "vers 2024", "date_note": "Date déduite.", "kind": "Actualité",
+    "id": "refbax", "short": "Refbax", "file": "001.txt", "date": None, "title": "Titre publié", "publisher": {"fr": "Refbax (refbax.com)", "en": "Refbax (refbax.com)"},
+    "url": "https://example.org/a", "date_label": {"fr": "vers 2024", "en": "around 2024"},
+    "date_note": {"fr": "Date déduite.", "en": "Inferred date."}, "kind": {"fr": "Actualité", "en": "News"},
 }
 
 
@@ -34,9 +35,10 @@ def page(meta=None, src="sources/refbax.md"):
 
 
 def test_source_card_shows_the_metadata_in_the_edition_language():
-    card = hook.source_card(SOURCE, hook.LABELS["en"])
+    card = hook.source_card(SOURCE, "en")
     assert card.startswith('!!! quote "About the article"')
-    assert "<https://example.org/a>" in card and "vers 2024 — Date déduite." in card
+    assert "<https://example.org/a>" in card and "around 2024 — Inferred date." in card and "News" in card
+    assert "vers 2024 — Date déduite." in hook.source_card(SOURCE, "fr")
     assert "«\u00a0Titre publié\u00a0»" in card
 
 
