@@ -34,7 +34,9 @@ GLOSSARY_LETTER = re.compile(r"^lettre-[a-z]$")
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+# A call, not a definition: a definition starts its line and is followed by
+# a colon; in English a call may be followed by one too ("the cause[^1]: …").
+_FOOTNOTE_REF = re.compile(r"(?:(?<=[^\n])|(?!\[\^[^\]\s]+\]:))\[\^([^\]\s]+)\]")
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$", re.M)
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|href=\"([^\"]+)\"|^ {0,3}\[[^\]^][^\]]*\]:\s*<?(\S+?)>?\s*$", re.M)
 

@@ -73,6 +73,17 @@ def plurals(word: str, language: str) -> set[str]:
     return {word + "s"}
 
 
+# The English edition is written in British spelling; American readers type
+# -ize, -ization (dehumanization, organization). Each -is- form gets its -iz- twin.
+_BRITISH_IS = re.compile(r"(?<=[a-z]{3})is(?=(?:e|es|ed|ing|ation|ations|er|ers)$)")
+
+
+def american(word: str) -> set[str]:
+    """The American spelling of a British -ise/-isation word, if it is one."""
+    spelt = _BRITISH_IS.sub("iz", word)
+    return {spelt} if spelt != word else set()
+
+
 def words(text: str, separator: str) -> list[str]:
     """The words Material's tokenizer indexes: markup removed, split at the
     separator, lower case."""
@@ -90,6 +101,8 @@ def variants(text: str, separator: str, language: str) -> str:
             continue
         folded = fold(word)
         forms |= {folded} | plurals(word, language) | plurals(folded, language)
+        if language == "en":
+            forms |= american(folded) | {plural for form in american(folded) for plural in plurals(form, language)}
     return " ".join(sorted(forms - present))
 
 

@@ -15,12 +15,28 @@ from tests.helpers import DOCS, ROOT, meta_and_body
 
 THEMES = sorted(p for p in (DOCS / "themes").glob("*.md") if p.name != "index.md" and not p.name.endswith(".en.md"))
 RECORDS = sorted(p for p in (DOCS / "sources").glob("*.md") if p.name != "index.md" and not p.name.endswith(".en.md"))
+# The English twins keep the same parts, under English names.
+TWINS = [page.with_name(f"{page.stem}.en.md") for page in THEMES + RECORDS]
+THEMES_BOTH = THEMES + [twin for twin in TWINS[:len(THEMES)] if twin.exists()]
+RECORDS_BOTH = RECORDS + [twin for twin in TWINS[len(THEMES):] if twin.exists()]
+PARTS = {
+    "fr": {"key_points": "À retenir", "see_also": "Voir aussi", "summary": "Résumé", "themes": "Thèmes alimentés",
+           "record": ("Résumé", "Points clés", "Personnes et organisations citées", "Thèmes alimentés", "Fiabilité")},
+    "en": {"key_points": "Key points", "see_also": "See also", "summary": "Summary", "themes": "Themes it feeds",
+           "record": ("Summary", "Key points", "People and organisations cited", "Themes it feeds", "Reliability")},
+}
 SOURCES = load_sources(DOCS)
 SOURCE_IDS = {s["id"] for s in SOURCES}
 
-FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+# A call, not a definition: a definition starts its line and is followed by
+# a colon; in English a call may be followed by one too ("the cause[^1]: …").
+FOOTNOTE_REF = re.compile(r"(?:(?<=[^\n])|(?!\[\^[^\]\s]+\]:))\[\^([^\]\s]+)\]")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.+)$", re.M)
 INTERNAL_LINK = re.compile(r"\]\((?!https?:|mailto:|#)([^)\s]+\.md)(#[^)]*)?\)")
+
+
+def parts(page) -> dict:
+    return PARTS["en" if page.name.endswith(".en.md") else "fr"]
 
 
 def section(body: str, heading: str) -> str:
@@ -37,33 +53,35 @@ def test_there_are_eight_themes_and_five_records():
 # source record and that `sources:` lists exactly those is refused by the
 # build itself (hooks/checks.py; see test_bad_input_is_refused.py). Here:
 # pages are densely sourced.
-@pytest.mark.parametrize("page", THEMES + RECORDS, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", THEMES_BOTH + RECORDS_BOTH, ids=lambda p: p.name)
 def test_pages_are_densely_footnoted(page):
     _, body = meta_and_body(page)
-    assert len(set(FOOTNOTE_REF.findall(body))) >= (3 if page in THEMES else 2), page.name
+    assert len(set(FOOTNOTE_REF.findall(body))) >= (3 if page in THEMES_BOTH else 2), page.name
 
 
-@pytest.mark.parametrize("page", THEMES, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", THEMES_BOTH, ids=lambda p: p.name)
 def test_theme_page_has_its_parts(page):
     meta, body = meta_and_body(page)
+    names = parts(page)
     assert meta.get("title") and meta.get("description") and meta.get("tags")
-    summary = re.search(r'^!!! abstract "À retenir"\n((?:\n|    .*\n)+)', body, re.M)
-    assert summary, f"{page.name}: no « À retenir » box"
+    summary = re.search(rf'^!!! abstract "{names["key_points"]}"\n((?:\n|    .*\n)+)', body, re.M)
+    assert summary, f"{page.name}: no « {names['key_points']} » box"
     assert 3 <= len(re.findall(r"^    [-*] ", summary.group(1), re.M)) <= 5, page.name
-    assert section(body, "Voir aussi").strip(), f"{page.name}: no « Voir aussi »"
-    text = body.replace(section(body, "Voir aussi"), "")
+    assert section(body, names["see_also"]).strip(), f"{page.name}: no « {names['see_also']} »"
+    text = body.replace(section(body, names["see_also"]), "")
     text = re.sub(r"^\[\^.*$", "", text, flags=re.M)
     assert len(INTERNAL_LINK.findall(text)) >= 3, f"{page.name}: fewer than three links in the text"
 
 
-@pytest.mark.parametrize("page", RECORDS, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", RECORDS_BOTH, ids=lambda p: p.name)
 def test_source_record_has_its_parts(page):
     meta, body = meta_and_body(page)
-    assert meta["source_id"] == page.stem
+    names = parts(page)
+    assert meta["source_id"] == page.name.split(".")[0]
     assert "<!-- source-card -->" in body
-    for heading in ("Résumé", "Points clés", "Personnes et organisations citées", "Thèmes alimentés", "Fiabilité"):
+    for heading in names["record"]:
         assert section(body, heading).strip(), f"{page.name}: no « {heading} » section"
-    words = len(re.findall(r"\w+", re.sub(r"\[\^[^\]]+\]", "", section(body, "Résumé"))))
+    words = len(re.findall(r"\w+", re.sub(r"\[\^[^\]]+\]", "", section(body, names["summary"]))))
     assert 150 <= words <= 300, f"{page.name}: summary of {words} words"
 
 
@@ -74,10 +92,10 @@ def test_every_source_record_links_its_original(site):
 
 
 def test_records_list_the_themes_whose_pages_cite_them():
-    for record in RECORDS:
+    for record in RECORDS_BOTH:
         _, body = meta_and_body(record)
-        listed = set(re.findall(r"\(\.\./themes/([a-z0-9-]+)\.md\)", section(body, "Thèmes alimentés")))
-        citing = {t.stem for t in THEMES if record.stem in meta_and_body(t)[0]["sources"]}
+        listed = set(re.findall(r"\(\.\./themes/([a-z0-9-]+)\.md\)", section(body, parts(record)["themes"])))
+        citing = {t.stem for t in THEMES if record.name.split(".")[0] in meta_and_body(t)[0]["sources"]}
         assert listed == citing, f"{record.name}: « Thèmes alimentés » {sorted(listed)} ≠ pages citing it {sorted(citing)}"
 
 

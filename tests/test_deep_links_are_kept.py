@@ -45,12 +45,19 @@ def test_the_list_holds_every_published_address(published):
                          "and commit the list:\n" + "\n".join(missing[:20]))
 
 
-def test_a_french_fallback_in_the_english_edition_promises_its_address_only(published):
-    assert not deep_links.is_translated("en/themes/ethique-et-droit/")
-    assert deep_links.is_translated("en/reperes/glossaire/") and deep_links.is_translated("themes/ethique-et-droit/")
+def test_a_french_fallback_in_the_english_edition_promises_its_address_only(tmp_path):
+    """An English address that still shows the French page lists no anchors:
+    its English headings will bring their own."""
+    for name in ("a.md", "b.md", "b.en.md"):
+        (tmp_path / name).write_text("# x\n", encoding="utf-8")
+    pages = {address: deep_links.PublishedPage(["h"], {"h"}) for address in ("a/", "b/", "en/a/", "en/b/")}
+    assert deep_links.addresses(pages, tmp_path) == ["/a/", "/a/#h", "/b/", "/b/#h", "/en/a/", "/en/b/", "/en/b/#h"]
+
+
+def test_translated_english_pages_promise_their_english_anchors(published):
     listed = deep_links.addresses(published)
-    assert "/en/themes/ethique-et-droit/" in listed
-    assert not [a for a in listed if a.startswith("/en/themes/ethique-et-droit/#")]
+    assert "/en/themes/ethique-et-droit/#intellectual-property" in listed
+    assert "/themes/ethique-et-droit/#propriete-intellectuelle" in listed
 
 
 def test_a_lost_page_and_a_lost_anchor_are_reported():
@@ -72,6 +79,7 @@ def repaired_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("repaired") / "project")
     docs = project / "docs"
     (docs / "reperes" / "debats.md").rename(docs / "reperes" / "controverses.md")
+    (docs / "reperes" / "debats.en.md").rename(docs / "reperes" / "controverses.en.md")
     for path in [project / "mkdocs.yml", *docs.rglob("*.md")]:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("debats.md", "controverses.md"), encoding="utf-8")

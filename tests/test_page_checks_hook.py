@@ -62,6 +62,13 @@ def test_footnote_definitions_need_a_reference_and_text(tmp_path):
     assert any("[^b] is never referenced" in problem for problem in p.problems)
 
 
+def test_a_call_followed_by_a_colon_is_a_call(tmp_path):
+    """English puts no space before a colon: « worries[^a]: » calls note a."""
+    p = page(tmp_path, HEAD + "Two worries[^a]: jobs and rights.\n\n[^a]: [Refbax](../sources/refbax.md).\n")
+    checks.check_footnotes(p)
+    assert p.problems == []
+
+
 def test_front_matter_problems_point_at_their_key(tmp_path):
     p = page(tmp_path, "---\ntitle: A\ndescription: B\ntags:\n  - Autre\nsources: [nope]\n---\n")
     checks.check_front_matter(p, KNOWN)
