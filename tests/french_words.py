@@ -18,7 +18,6 @@ _IGNORED = [
     re.compile(r"\A---\n.*?\n---\n", re.S),          # front matter keys (values are checked elsewhere)
     re.compile(r"```.*?```|`[^`]*`", re.S),          # code
     re.compile(r"<!--.*?-->", re.S),                  # comments and markers
-    re.compile(r"«[^»]*»"),                           # French quotations and French titles
     re.compile(r"“[^”]*”|\"[^\"]*\""),                # quoted titles and glosses
     re.compile(r"\*[^*\n]+\*|_[^_\n]+_"),             # italic titles of works
     re.compile(r"\]\([^)]*\)"),                       # link targets
@@ -28,7 +27,14 @@ _IGNORED = [
 ]
 
 
+_QUOTED = re.compile(r"«[^«»]*»")                    # French quotations and titles (innermost first)
+_ADDRESS = re.compile(r"https?://\S+")
+
+
 def prose(markdown: str) -> str:
+    markdown = _ADDRESS.sub(" ", markdown)
+    while _QUOTED.search(markdown):                     # « … « série IA » … » nests
+        markdown = _QUOTED.sub(" ", markdown)
     for pattern in _IGNORED:
         markdown = pattern.sub(" ", markdown)
     return markdown

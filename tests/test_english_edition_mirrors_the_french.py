@@ -3,6 +3,7 @@ same footnotes (labels and count) and the same internal links, in English
 prose; the language selector leads from each page to its twin."""
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from urllib.parse import urljoin, urlsplit
@@ -80,9 +81,24 @@ def test_english_pages_have_no_french_prose_left(page):
     assert french_sentences(text) == []
 
 
+def test_english_pages_as_built_have_no_french_prose(site):
+    """What the hooks write into English pages too: source cards, glossary,
+    timeline, back-links, the map's text list."""
+    for page in sorted((site / "en").rglob("index.html")):
+        if "imprimer" in page.parts:
+            continue
+        article = re.search(r"<article[^>]*>(.*?)</article>", page.read_text(encoding="utf-8"), re.S)
+        if article is None:
+            continue
+        body = re.sub(r"<(script|style|svg)\b.*?</\1>|<abbr title=\"[^\"]*\">", "", article.group(1), flags=re.S)
+        text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+        assert french_sentences(text) == [], page.relative_to(site).as_posix()
+
+
 def test_the_detector_finds_french():
     assert french_sentences("This is English. Les artistes et les studios sont inquiets.") != []
     assert french_sentences("He said « les artistes sont inquiets » (“artists are worried”).") == []
+    assert french_sentences("Section « Netflix : la première « série IA » et l'ambition de la création ».") == []
 
 
 @pytest.mark.parametrize("page", ["themes/ethique-et-droit/", "sources/refbax/", "reperes/debats/", ""])
