@@ -26,7 +26,7 @@ def served_at_its_own_address(tmp_path_factory, base_path):
         yield address + base_path
 
 
-@pytest.mark.parametrize("edition, expected", [("", "Emploi et compétences"), ("en/", "Emploi et compétences")])
+@pytest.mark.parametrize("edition, expected", [("", "Emploi et compétences"), ("en/", "Jobs and skills")])
 def test_hovering_a_link_shows_the_page_it_leads_to(page, served_at_its_own_address, edition, expected):
     visit = watch(page)
     page.goto(f"{served_at_its_own_address}{edition}themes/processus-creatifs/")
