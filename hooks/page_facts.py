@@ -8,8 +8,8 @@
   mkdocs-git-revision-date-localized-plugin; Material shows it after an
   icon whose label is only a tooltip, so the label is written out here. The
   date is written here too, in the edition's language: the plugin dates a
-  page in its file's language, so an English page still shown in French
-  would say « 21 novembre 2026 » in the English edition.
+  page in its file's language, so a page the English edition shows in French
+  (a twin not written yet) would say « 21 novembre 2026 » there.
 """
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ LABELS = {
 DATE_KEY = "git_revision_date_localized"           # what Material shows
 RAW_DATE_KEY = "git_revision_date_localized_raw_iso_date"   # the plugin's YYYY-MM-DD
 _H1_END = re.compile(r"</h1>")
-
 
 
 def is_timed(page) -> bool:

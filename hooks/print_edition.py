@@ -21,19 +21,22 @@ HTML comment (`<!--⏎-->`), which adds no space to the text.
 Last, the plugin dresses the printable page with the template context of
 the last 404 page rendered: its language links and head alternates point to
 whichever page was built last. Once the page is written, they are pointed at
-the two printable pages, as every other page's are at its twin.
+the two printable pages, as every other page's are at its twin, and its tag
+chips get the edition's tag names (hooks/tag_names.py).
 """
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from i18n_sitemap import drop_head_alternates
 from mkdocs.plugins import event_priority
 from search_index import edition_base
+from tag_names import tag_names, translated
 
+# What the plugin adds to every page (config.extra_css / extra_javascript).
+ADDED_BY_PLUGIN = {"css/print-site.css", "css/print-site-material.css", "js/print-site.js"}
 PAGES = {
     "fr": {"print_page_basename": "imprimer", "print_page_title": "Édition imprimable",
            "toc_title": "Table des matières"},
@@ -64,12 +67,7 @@ def is_added_by_plugin(path) -> bool:
     return str(path) in ADDED_BY_PLUGIN
 
 
-ADDED_BY_PLUGIN = {"css/print-site.css", "css/print-site-material.css", "js/print-site.js"}
-
-
 _ID_TAG = re.compile(r"(?=<(?:h[1-6]|sup|li)\b[^>]*\bid=)")
-
-
 _LINK = re.compile(r'<a\b[^>]*?\bhref="([^"#]*)(?:#[^"]*)?"[^>]*>(.*?)</a>', re.S)
 
 
@@ -121,4 +119,5 @@ def on_post_build(config, **kwargs):
     language = edition_being_built(config)
     page = Path(config.site_dir) / PAGES[language]["print_page_basename"] / "index.html"
     if page.exists():
-        page.write_text(with_edition_links(page.read_text(encoding="utf-8"), language), encoding="utf-8")
+        html = with_edition_links(page.read_text(encoding="utf-8"), language)
+        page.write_text(translated(html, tag_names(config)), encoding="utf-8")
