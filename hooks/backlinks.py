@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
+from checks import LANGUAGE_SUFFIX
 from glossary import GLOSSARY_FILE, load_glossary
 from pagedata import edition, nav_paths
 
@@ -213,7 +214,7 @@ def definitions_by_id(config) -> dict[str, str]:
 
 def original_path(src_uri: str) -> str:
     """themes/x.en.md → themes/x.md: the page whatever its edition."""
-    return re.sub(r"\.[a-z]{2}\.md$", ".md", src_uri)
+    return LANGUAGE_SUFFIX.sub(".md", src_uri)
 
 
 def add_to_toc(toc, entry: AnchorLink):

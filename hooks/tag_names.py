@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 
+from checks import allowed_tags
 from mkdocs.plugins import event_priority
 from pagedata import fail
 
@@ -36,17 +37,9 @@ def translated(page_html: str, names: dict[str, str]) -> str:
     return _TAG_NAME.sub(rename, page_html)
 
 
-def allowed_tags(config) -> list[str]:
-    for plugin in config.plugins.values():
-        tags = getattr(plugin, "config", {}).get("tags_allowed")
-        if tags:
-            return [getattr(tag, "name", str(tag)) for tag in tags]
-    return []
-
-
 def on_config(config, **kwargs):
     names = tag_names(config)
-    missing = [tag for tag in allowed_tags(config) if names and tag not in names]
+    missing = sorted(tag for tag in allowed_tags(config) or () if names and tag not in names)
     if missing:
         fail("mkdocs.yml: the English edition has no name for some tags (extra.tag_names under the i18n plugin's en)",
              [f"{tag}: add `{tag}: <English name>`" for tag in missing])

@@ -5,38 +5,26 @@ that only helps on screen."""
 from __future__ import annotations
 
 import re
-import subprocess
 from collections import Counter
 
 import pytest
 
-from tests.helpers import ROOT, head_lang, watch
+from hooks.pagedata import nav_paths
+from tests.helpers import head_lang, watch
 
 EDITIONS = [("", "fr", "Table des matières"), ("en/", "en", "Contents")]
 
 
-def nav_keys(edition: str) -> list[str]:
+def nav_keys(edition: str, nav) -> list[str]:
     """The print page's key of each navigation page: its URL, slashes as
-    hyphens (print-site's naming), in reading order."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-
-    def paths(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            yield from paths(value) if isinstance(value, list) else [value]
-
+    hyphens (print-site's naming), in reading order; the tags page is left
+    out of the printout (mkdocs.yml)."""
     keys = []
-    for path in paths(config["nav"]):
-        if path == "reperes/etiquettes.md":     # excluded from the printout (mkdocs.yml)
+    for path in nav_paths(nav):
+        if path == "reperes/etiquettes.md":
             continue
         url = re.sub(r"(^|/)index\.md$", r"\1", path).removesuffix(".md")
-        key = (edition + url).strip("/").replace("/", "-")
-        keys.append(key or "index")
+        keys.append((edition + url).strip("/").replace("/", "-") or "index")
     return keys
 
 
@@ -53,10 +41,10 @@ def test_each_edition_has_its_own_printable_page(printable):
     assert toc_title in html
 
 
-def test_the_printable_page_holds_every_page_in_reading_order(printable):
+def test_the_printable_page_holds_every_page_in_reading_order(printable, mkdocs_config):
     edition, _, _, html = printable
     sections = re.findall(r'<section class="print-page" id="([^"]+)"', html)
-    assert sections == nav_keys(edition)
+    assert sections == nav_keys(edition, mkdocs_config.nav)
 
 
 def test_every_id_is_unique_and_every_inner_link_has_its_target(printable):
