@@ -134,13 +134,18 @@ def build_table(pages) -> LinkTable:
 
 # --- rendering -------------------------------------------------------------------
 
-def in_reading_order(urls, titles: dict[str, str]) -> list[str]:
-    """`titles` is in navigation order; pages outside it come last."""
-    rank = {url: index for index, url in enumerate(titles)}
+def reading_ranks(titles: dict[str, str]) -> dict[str, int]:
+    """Each page's place in the navigation (`titles` is in that order);
+    computed once per build, not once per page."""
+    return {url: index for index, url in enumerate(titles)}
+
+
+def in_reading_order(urls, rank: dict[str, int]) -> list[str]:
+    """Pages outside the navigation come last."""
     return sorted(urls, key=lambda url: rank.get(url, len(rank)))
 
 
-def backlinks_html(page, table: LinkTable, titles: dict[str, str], language: str) -> str:
+def backlinks_html(page, table: LinkTable, titles: dict[str, str], rank: dict[str, int], language: str) -> str:
     """The section listing the pages that link to `page`, grouped by page,
     each followed by the sections the links sit in."""
     origins = table.incoming.get(page.url, [])
@@ -151,7 +156,7 @@ def backlinks_html(page, table: LinkTable, titles: dict[str, str], language: str
     for origin in origins:
         grouped.setdefault(origin.url, []).append(origin)
     items = []
-    for url in in_reading_order(grouped, titles):
+    for url in in_reading_order(grouped, rank):
         href = relative(url, page.url)
         sections = sorted((origin for origin in grouped[url] if origin.anchor), key=lambda origin: origin.position)
         line = f'<a href="{href}" data-preview>{html.escape(titles.get(url, url))}</a>'
@@ -172,11 +177,11 @@ def relative(url: str, from_url: str) -> str:
     return href if href.endswith("/") or not (url == "" or url.endswith("/")) else href + "/"
 
 
-def used_in_html(page, urls: list[str], titles: dict[str, str], language: str) -> str:
+def used_in_html(page, urls: list[str], titles: dict[str, str], rank: dict[str, int], language: str) -> str:
     if not urls:
         return ""
     links = ", ".join(f'<a href="{relative(url, page.url)}">{html.escape(titles.get(url, url))}</a>'
-                      for url in in_reading_order(urls, titles) if url != page.url)
+                      for url in in_reading_order(urls, rank) if url != page.url)
     return f'<p class="glossary-used-in"><em>{LABELS[language]["used_in"]}</em> {links}</p>' if links else ""
 
 
@@ -192,6 +197,7 @@ def on_env(env, config, files, **kwargs):
     rank = {path: index for index, path in enumerate(nav_paths(config.nav))}
     pages.sort(key=lambda page: rank.get(original_path(page.file.src_uri), len(rank)))
     _state["titles"] = {page.url: page.title for page in pages}
+    _state["rank"] = reading_ranks(_state["titles"])
     _state["definitions"] = definitions_by_id(config)
     return env
 
@@ -232,14 +238,14 @@ def on_page_context(context, page, config, nav, **kwargs):
     table: LinkTable | None = _state.get("table")
     if table is None:
         return context
-    language, titles = edition(config), _state["titles"]
+    language, titles, rank = edition(config), _state["titles"], _state["rank"]
     path = original_path(page.file.src_uri)
     if path == GLOSSARY:
         page.content = USED_IN_MARKER.sub(
-            lambda match: used_in_html(page, pages_using(match[1], page.url, table), titles, language),
+            lambda match: used_in_html(page, pages_using(match[1], page.url, table), titles, rank, language),
             page.content)
     if path.startswith(SCOPE):
-        section = backlinks_html(page, table, titles, language)
+        section = backlinks_html(page, table, titles, rank, language)
         if section:
             page.content += section
             add_to_toc(page.toc, AnchorLink(LABELS[language]["title"], ANCHOR[language], 2))
