@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from mkdocs.plugins import event_priority
 from pagedata import fail, nav_paths, shown
+from context_facts import CONTEXT_FILE, load_context, marked_ids
 from glossary import GLOSSARY_FILE
 from schemas import GlossaryEntry, load_entries
 from sources import load_sources
@@ -50,6 +51,7 @@ class Page:
     meta: dict = field(default_factory=dict)
     meta_text: str = ""
     body: str = ""
+    raw_body: str = ""       # the body as written (markers are comments, which `body` blanks out)
     body_start: int = 1      # line number of the body's first line
     problems: list[str] = field(default_factory=list)
 
@@ -83,6 +85,7 @@ class Known:
     tags: set[str] | None     # None: the tags plugin sets no closed list
     source_ids: set[str]
     glossary_ids: set[str]
+    context_ids: set[str] = field(default_factory=set)
 
 
 # --- reading -----------------------------------------------------------------
@@ -104,6 +107,7 @@ def read_page(path: Path, docs_dir: Path) -> Page:
         body = text[4 + end.end():]
         page.body_start = 2 + page.meta_text.count("\n")   # the closing line; the body starts after `---`
         page.meta = _parse_meta(page)
+    page.raw_body = body
     page.body = _blank_literals(body)
     return page
 
@@ -170,13 +174,17 @@ def check_front_matter(page: Page, known: Known):
     for source in listed_sources(meta):
         if source not in known.source_ids:
             page.problem(page.meta_line("sources"), f"`sources:` names {source!r}, which is not an id of docs/sources/sources.yml")
+    extra_main = [source for source in listed_sources(meta, "main_sources") if source not in listed_sources(meta)]
+    if extra_main:
+        page.problem(page.meta_line("main_sources"), f"`main_sources:` names {', '.join(extra_main)}, which `sources:` "
+                                                     "does not list — a main source is one of the sources the page cites")
     if "source_id" in meta and str(meta["source_id"]) not in known.source_ids:
         page.problem(page.meta_line("source_id"), f"`source_id: {meta['source_id']}` is not an id of docs/sources/sources.yml")
 
 
-def listed_sources(meta: dict) -> list[str]:
-    """The ids of `sources:` as text, whatever YAML made of them."""
-    value = meta.get("sources") or []
+def listed_sources(meta: dict, key: str = "sources") -> list[str]:
+    """The ids of `sources:` (or `main_sources:`) as text, whatever YAML made of them."""
+    value = meta.get(key) or []
     return [str(item) for item in (value if isinstance(value, list) else [value])]
 
 
@@ -227,6 +235,22 @@ def check_citations(page: Page, known: Known):
         page.problem(page.meta_line("sources"), f"`sources:` must list exactly the sources the footnotes cite ({detail})")
 
 
+_HAND_WRITTEN_CONTEXT = re.compile(r'^ *!!! \w+ "(?:Contexte|Context)"', re.M)
+
+
+def check_context_boxes(page: Page, known: Known):
+    """Context facts are told from docs/reperes/contexte.yml, never typed
+    into a page: the same words everywhere, in both editions."""
+    for match in _HAND_WRITTEN_CONTEXT.finditer(page.body):
+        page.problem(page.line_at(match.start()), "a « Contexte » box is written by hand — put the fact in "
+                                                  f"docs/{CONTEXT_FILE.as_posix()} and name it with `<!-- contexte: id -->`")
+    for line, names in marked_ids(page.raw_body):
+        for name in names:
+            if name not in known.context_ids:
+                page.problem(page.body_start + line - 1, f"no context fact {name!r} in docs/{CONTEXT_FILE.as_posix()} — "
+                                                         "use the id of one of its facts")
+
+
 def check_glossary_links(page: Page, known: Known):
     for line, target, anchor in links(page):
         if LANGUAGE_SUFFIX.sub(".md", target) == GLOSSARY_PAGE and anchor and anchor not in known.glossary_ids \
@@ -268,6 +292,7 @@ def site_problems(docs_dir: Path, nav: list[str], known: Known, config_file: str
         check_front_matter(page, known)
         check_footnotes(page)
         check_citations(page, known)
+        check_context_boxes(page, known)
         check_glossary_links(page, known)
     problems = [problem for page in pages for problem in page.problems]
     return problems + check_navigation(pages, nav, config_file) + check_orphans(pages)
@@ -281,14 +306,20 @@ def allowed_tags(config) -> set[str] | None:
     return None
 
 
+def known_names(docs_dir: Path, tags: set[str] | None) -> Known:
+    """What the data files define, that pages may name."""
+    return Known(
+        tags=tags,
+        source_ids={source["id"] for source in load_sources(docs_dir)},
+        glossary_ids={entry["id"] for entry in load_entries(docs_dir / GLOSSARY_FILE, GlossaryEntry, "glossary")},
+        context_ids=set(load_context(docs_dir)) if (docs_dir / CONTEXT_FILE).exists() else set(),
+    )
+
+
 @event_priority(100)   # before the hooks that render data: a bad page is named first
 def on_pre_build(config, **kwargs):
     docs_dir = Path(config.docs_dir)
-    known = Known(
-        tags=allowed_tags(config),
-        source_ids={source["id"] for source in load_sources(docs_dir)},
-        glossary_ids={entry["id"] for entry in load_entries(docs_dir / GLOSSARY_FILE, GlossaryEntry, "glossary")},
-    )
+    known = known_names(docs_dir, allowed_tags(config))
     config_file = shown(Path(config.config_file_path)) if config.config_file_path else "mkdocs.yml"
     problems = site_problems(docs_dir, nav_paths(config.nav), known, config_file)
     if problems:

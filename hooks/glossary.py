@@ -2,9 +2,10 @@
 
 - the glossary page (marker `<!-- glossary -->`): terms in alphabetical
   order, an A–Z jump bar, a fixed ASCII anchor per term (its `id`), related
-  terms, the pages where the term matters most (the list under `pages:`)
-  and every page that uses it (hooks/backlinks.py), and a footnote to the article
-  when the definition reports what an article says;
+  terms, the pages that use it (one list, filled in by hooks/backlinks.py),
+  a footnote to the article when the definition reports what an article
+  says, and « Définition de la base » when the definition goes beyond the
+  articles (`own: true`), followed by what the articles say (`in_articles`);
 - hover tooltips on every other page: each form of a term (plural,
   capitalised…) becomes a Markdown abbreviation (`*[form]: definition`),
   in the edition's language; only a term's first occurrence on a page keeps
@@ -18,9 +19,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from pagedata import edition, fail, page_title, shown
+from pagedata import edition, fail, shown
 from schemas import GlossaryEntry, load_entries
-from sources import load_sources
+from sources import load_sources, section_title, short_name
 
 GLOSSARY_FILE = Path("reperes") / "glossaire.yml"
 GLOSSARY_PAGE = "reperes/glossaire"
@@ -28,8 +29,10 @@ LANGUAGES = ("fr", "en")
 MARKER = "<!-- glossary -->"
 
 LABELS = {
-    "fr": {"related": "Voir aussi\u00a0:", "pages": "Pages principales\u00a0:", "letter": "Lettres", "section": "section"},
-    "en": {"related": "See also:", "pages": "Main pages:", "letter": "Letters", "section": "section"},
+    "fr": {"related": "Voir aussi\u00a0:", "letter": "Lettres", "section": "section",
+           "own": "Définition de la base."},
+    "en": {"related": "See also:", "letter": "Letters", "section": "section",
+           "own": "The base’s own definition."},
 }
 
 _entries: list[dict] = []  # loaded once per build, in on_pre_build
@@ -49,16 +52,17 @@ def glossary_problems(entries: list[dict], docs_dir: Path):
     (its shape is checked by schemas.GlossaryEntry)."""
     ids = [entry["id"] for entry in entries]
     source_ids = {source["id"] for source in load_sources(docs_dir)}
+    sources = {source["id"]: source for source in load_sources(docs_dir)}
     for entry in entries:
         name = entry["id"]
         for related in entry.get("related") or []:
             if related not in ids:
                 yield f"{name}: related term {related!r} does not exist"
-        for page in entry.get("pages") or []:
-            if not (docs_dir / page).is_file():
-                yield f"{name}: page {page!r} does not exist"
-        if entry.get("source") and entry["source"] not in source_ids:
+        source = sources.get(entry.get("source"))
+        if entry.get("source") and source is None:
             yield f"{name}: source {entry['source']!r} is not in docs/sources/sources.yml"
+        elif entry.get("section") and entry["section"] not in {s["id"] for s in source.get("sections") or []}:
+            yield f"{name}: source {entry['source']!r} has no section {entry['section']!r} (see its `sections:`)"
     for language in LANGUAGES:
         terms = [sort_key(entry[language]["term"]) for entry in entries]
         duplicates = {term for term in terms if terms.count(term) > 1}
@@ -101,7 +105,7 @@ def render_glossary(entries: list[dict], language: str, docs_dir: Path) -> str:
     )
     out = [f'<nav class="glossary-az" aria-label="{labels["letter"]}" markdown>{bar}</nav>', ""]
     footnotes = []
-    short_names = {source["id"]: source["short"] for source in load_sources(docs_dir)}
+    sources = {source["id"]: source for source in load_sources(docs_dir)}
     current = None
     for entry in ordered:
         text = entry[language]
@@ -112,17 +116,30 @@ def render_glossary(entries: list[dict], language: str, docs_dir: Path) -> str:
         note = ""
         if entry.get("source"):
             note = f"[^g-{entry['id']}]"
-            section = f", {labels['section']} «\u00a0{entry['section']}\u00a0»" if entry.get("section") else ""
-            footnotes.append(f"[^g-{entry['id']}]: [{short_names[entry['source']]}](../sources/{entry['source']}.md){section}.")
-        out += [f"### {text['term']} {{ #{entry['id']} }}", "", f"{text['definition'].strip()}{note}", ""]
+            footnotes.append(glossary_footnote(entry, sources[entry["source"]], language))
+        out += [f"### {text['term']} {{ #{entry['id']} }}", ""]
+        if entry.get("own"):
+            out += [f'{text["definition"].strip()} <span class="glossary-own">{labels["own"]}</span>', ""]
+            if text.get("in_articles"):
+                out += [f"{text['in_articles'].strip()}{note}", ""]
+            elif note:
+                out[-2] = out[-2].replace("</span>", f"</span>{note}")
+        else:
+            out += [f"{text['definition'].strip()}{note}", ""]
         related = [f"[{by_id[r][language]['term']}](#{r})" for r in entry.get("related") or []]
         if related:
             out += [f"*{labels['related']}* " + ", ".join(related), ""]
-        pages = [f"[{page_title(docs_dir, p, language)}](../{p})" for p in entry.get("pages") or []]
-        if pages:
-            out += [f"*{labels['pages']}* " + ", ".join(pages), ""]
         out += [f"<!-- used-in:{entry['id']} -->", ""]   # filled by hooks/backlinks.py
     return "\n".join(out + footnotes)
+
+
+def glossary_footnote(entry: dict, source: dict, language: str) -> str:
+    """The note to the record of the article a definition reports, with the
+    section's title (and, in English, its gloss)."""
+    section = ""
+    if entry.get("section"):
+        section = f", {LABELS[language]['section']} {section_title(source, entry['section'], language)}"
+    return f"[^g-{entry['id']}]: [{short_name(source, language, later=True)}](../sources/{source['id']}.md){section}."
 
 
 def on_pre_build(config, **kwargs):

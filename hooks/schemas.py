@@ -1,4 +1,4 @@
-"""The shape of the three data files, written once as pydantic models, and
+"""The shape of the data files, written once as pydantic models, and
 the one loader that checks them.
 
 The hooks that render the data (sources.py, glossary.py, timeline.py) load
@@ -72,13 +72,24 @@ class Bilingual(Strict):
     en: Text
 
 
+class Section(Strict):
+    """A titled part of an article: its title as published and an English
+    gloss, the one the English edition gives wherever it names the section."""
+    id: Slug
+    fr: Text
+    en: Text
+
+
 class Source(Strict):
     """One article of docs/sources/sources.yml."""
     id: Slug
-    short: Text
+    short: Bilingual                  # the name pages give the source (« Fondation Mozilla », "Mozilla Foundation")
+    abbr: Optional[Text] = None       # a shorter name for later mentions (« IAG »)
     file: Text
     title: Text
-    title_note: Optional[Text] = None
+    title_en: Text                    # an English translation of the title, shown on English cards
+    title_note: Optional[Bilingual] = None
+    sections: list[Section] = []
     publisher: Bilingual              # what we say about an article is in both languages
     url: WebAddress
     url_other: Optional[WebAddress] = None
@@ -91,31 +102,63 @@ class Source(Strict):
 class Term(Strict):
     term: Text
     forms: list[TooltipForm] = []
-    definition: Text
+    definition: Text                  # what the tooltips show
+    in_articles: Optional[Text] = None  # after an own definition: what the articles say of the term
 
 
 class GlossaryEntry(Strict):
-    """One term of docs/reperes/glossaire.yml."""
+    """One term of docs/reperes/glossaire.yml. `source` and `section` name
+    the article (and the id of its section) that the definition reports;
+    `own: true` says the definition goes beyond the articles (the base's own
+    words), which the glossary then shows; `in_articles` may then add what
+    the articles say of the term, with the note to `source`."""
     id: Slug
     fr: Term
     en: Term
     related: list[Slug] = []
-    pages: list[PagePath] = []
     source: Optional[Slug] = None
-    section: Optional[Text] = None
+    section: Optional[Slug] = None
+    own: bool = False
+
+    @model_validator(mode="after")
+    def sourced_or_own(self):
+        if not self.source and not self.own:
+            raise ValueError("needs `source` (the article the definition reports) or `own: true` (the base's own definition)")
+        if self.section and not self.source:
+            raise ValueError("`section` needs `source`")
+        if (self.fr.in_articles or self.en.in_articles) and not (self.own and self.source):
+            raise ValueError("`in_articles` follows an own definition (`own: true`) and needs `source`")
+        return self
+
+
+class Telling(Strict):
+    text: Text
+    source: Text                      # the fact's own source, as the context list names it
+
+
+class ContextFact(Strict):
+    """One fact of docs/reperes/contexte.yml, from the verified context list
+    (../shared/SOURCES.md), told in both languages with its source."""
+    id: Slug
+    fr: Telling
+    en: Telling
 
 
 class Event(Strict):
     """One event of docs/reperes/chronologie.yml: from an article (`source`)
-    or from the verified context list (`context`), never both."""
+    or from the verified context list (`context`, the id of a fact of
+    docs/reperes/contexte.yml), never both. `after` is for a date known only
+    as later than another event (an article dated by what it reports): the
+    event sorts after that date, and the date shown stays the one known."""
     date: PartialDate
+    after: Optional[PartialDate] = None
     approximate: bool = False
     date_label: Optional[Bilingual] = None
     fr: Text
     en: Text
     page: PagePath
     source: Optional[Slug] = None
-    context: Optional[Text] = None
+    context: Optional[Slug] = None
 
     @model_validator(mode="after")
     def one_origin(self):

@@ -5,10 +5,13 @@ pages ask for it with a marker line:
   with the title as published, publisher, link to the original, date and kind;
 - `<!-- bibliography -->`: the five articles as a bibliography;
 - `<!-- coverage-table -->`: which theme draws on which source, read from the
-  theme pages' front matter (`sources:`), so the table cannot drift from them.
+  theme pages' front matter, so the table cannot drift from them: ● for a
+  main source (`main_sources:`), ○ for one the page cites in passing (the
+  rest of `sources:`).
 
-Labels, and what the data file says about each article (publisher, date,
-kind), follow the edition's language; titles as published stay French.
+Labels, and what the data file says about each article (its name,
+publisher, date, kind), follow the edition's language; titles as published
+stay French, with their English translation on English cards.
 """
 from __future__ import annotations
 
@@ -32,6 +35,9 @@ LABELS = {
         "date": "Date",
         "kind": "Nature du texte",
         "theme": "Thème",
+        "translation": "Traduction du titre",
+        "main": "source principale",
+        "mention": "citée en passant",
         "record": "fiche",
         "undated": "date inconnue",
         "original": "Lire l'original",
@@ -45,6 +51,9 @@ LABELS = {
         "date": "Date",
         "kind": "Kind of text",
         "theme": "Theme",
+        "translation": "Title in English",
+        "main": "main source",
+        "mention": "cited in passing",
         "record": "record",
         "undated": "date unknown",
         "original": "Read the original",
@@ -57,9 +66,24 @@ def load_sources(docs_dir: Path) -> list[dict]:
     return load_entries(docs_dir / SOURCES_FILE, Source, "source")
 
 
-def theme_pages(docs_dir: Path, language: str, order: list[str] = ()) -> list[tuple[str, str, list[str]]]:
-    """(file name, title in the edition's language, source ids) per theme
-    page, in the navigation's order."""
+def short_name(source: dict, language: str, later: bool = False) -> str:
+    """The name pages give a source in this edition; `later`: its short form
+    for mentions after the first (« IAG »), where it has one."""
+    return (later and source.get("abbr")) or source["short"][language]
+
+
+def section_title(source: dict, section_id: str, language: str) -> str:
+    """A section's title as published; in English followed by its gloss."""
+    section = next((s for s in source.get("sections") or [] if s["id"] == section_id), None)
+    if section is None:
+        raise PluginError(f"docs/{SOURCES_FILE.as_posix()}: {source['id']} has no section {section_id!r}")
+    quoted = f"«\u00a0{section['fr']}\u00a0»"
+    return quoted if language == "fr" else f"{quoted} (“{section['en']}”)"
+
+
+def theme_pages(docs_dir: Path, language: str, order: list[str] = ()) -> list[tuple[str, str, list[str], list[str]]]:
+    """(file name, title in the edition's language, source ids, main source
+    ids) per theme page, in the navigation's order."""
     themes = []
     for path in sorted((docs_dir / THEMES_DIR).glob("*.md")):
         if re.search(r"\.[a-z]{2}\.md$", path.name) or path.name == "index.md":
@@ -67,7 +91,8 @@ def theme_pages(docs_dir: Path, language: str, order: list[str] = ()) -> list[tu
         meta = front_matter(path)
         twin = path.with_name(f"{path.stem}.{language}.md")
         title = front_matter(twin).get("title") if twin.exists() else None
-        themes.append((path.name, title or meta.get("title", path.stem), meta.get("sources") or []))
+        themes.append((path.name, title or meta.get("title", path.stem), meta.get("sources") or [],
+                       meta.get("main_sources") or []))
     rank = {path: number for number, path in enumerate(order)}
     return sorted(themes, key=lambda theme: rank.get(f"{THEMES_DIR.as_posix()}/{theme[0]}", len(rank)))
 
@@ -75,8 +100,13 @@ def theme_pages(docs_dir: Path, language: str, order: list[str] = ()) -> list[tu
 def source_card(source: dict, language: str) -> str:
     labels, said = LABELS[language], in_language(source, language)
     lines = [f'!!! quote "{labels["card"]}"', ""]
-    rows = [
-        (labels["title"], f"« {source['title']} »".replace("« ", "«\u00a0").replace(" »", "\u00a0»")),
+    title = f"«\u00a0{source['title']}\u00a0»"
+    if said["title_note"]:
+        title += f" ({said['title_note'].rstrip('.')})"
+    rows = [(labels["title"], title)]
+    if language != "fr":
+        rows.append((labels["translation"], f"“{source['title_en']}”"))
+    rows += [
         (labels["publisher"], said["publisher"]),
         (labels["url"], f"<{source['url']}>"),
     ]
@@ -92,7 +122,8 @@ def source_card(source: dict, language: str) -> str:
 
 def in_language(source: dict, language: str) -> dict:
     """The fields written in both languages, in this edition's."""
-    return {key: (source.get(key) or {}).get(language) for key in ("publisher", "date_label", "date_note", "kind")}
+    return {key: (source.get(key) or {}).get(language)
+            for key in ("publisher", "date_label", "date_note", "kind", "title_note")}
 
 
 def bibliography(sources: list[dict], language: str) -> str:
@@ -100,24 +131,40 @@ def bibliography(sources: list[dict], language: str) -> str:
     for source in sources:
         title = f"«\u00a0{source['title']}\u00a0»"
         date = in_language(source, language)["date_label"] if source.get("date") else labels["undated"]
+        if language != "fr":
+            title += f" (“{source['title_en']}”)"
         items.append(
-            f"- {source['short']}, [{title}]({source['id']}.md), {date}. "
+            f"- {short_name(source, language)}, [{title}]({source['id']}.md), {date}. "
             f"[{labels['original']}]({source['url']})"
         )
     return "\n".join(items)
 
 
-def coverage_table(sources: list[dict], themes, labels: dict) -> str:
+MAIN_MARK, MENTION_MARK = "●", "○"
+
+
+def coverage_table(sources: list[dict], themes, labels: dict, language: str = "fr") -> str:
+    """A theme per row, a source per column: ● main source, ○ cited in
+    passing. Each mark has its meaning as a tooltip and as text for screen
+    readers; the page explains the marks above the table."""
     known = {source["id"] for source in sources}
-    header = f"| {labels['theme']} | " + " | ".join(f"[{s['short']}]({s['id']}.md)" for s in sources) + " |"
+    header = f"| {labels['theme']} | " + " | ".join(f"[{short_name(s, language)}]({s['id']}.md)" for s in sources) + " |"
     lines = [header, "|---|" + "|".join(":-:" for _ in sources) + "|"]
-    for name, title, cited in themes:
-        unknown = sorted(set(cited) - known)
+    for name, title, cited, main in themes:
+        unknown = sorted((set(cited) | set(main)) - known)
         if unknown:
-            raise PluginError(f"docs/themes/{name}: unknown source id(s) in `sources:`: {', '.join(unknown)}")
-        marks = " | ".join("✓" if s["id"] in cited else "" for s in sources)
+            raise PluginError(f"docs/themes/{name}: unknown source id(s) in `sources:` or `main_sources:`: {', '.join(unknown)}")
+        marks = " | ".join(coverage_mark(s["id"], cited, main, labels) for s in sources)
         lines.append(f"| [{title}](../themes/{name}) | {marks} |")
     return "\n".join(lines)
+
+
+def coverage_mark(source_id: str, cited: list[str], main: list[str], labels: dict) -> str:
+    """The mark, hidden from screen readers, which read its meaning instead."""
+    if source_id not in cited and source_id not in main:
+        return ""
+    mark, meaning = (MAIN_MARK, labels["main"]) if source_id in main else (MENTION_MARK, labels["mention"])
+    return f'<span aria-hidden="true" title="{meaning}">{mark}</span><span class="sr-only">{meaning}</span>'
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -137,5 +184,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if markers[1] in markdown:
         markdown = markdown.replace(markers[1], bibliography(sources, language))
     if markers[2] in markdown:
-        markdown = markdown.replace(markers[2], coverage_table(sources, theme_pages(docs_dir, language, nav_paths(config.nav)), labels))
+        themes = theme_pages(docs_dir, language, nav_paths(config.nav))
+        markdown = markdown.replace(markers[2], coverage_table(sources, themes, labels, language))
     return markdown

@@ -3,16 +3,22 @@ the page that holds the marker `<!-- timeline -->`, year by year, in the
 edition's language.
 
 An event from an article carries a footnote to that article's record. An
-event from the verified context list is shown in its own « Contexte » box
-with its source, as the editorial rules require. Approximate dates say so.
+event from the verified context list (a fact of docs/reperes/contexte.yml,
+named by its id) is shown in its own « Contexte » box with the fact's
+source, as the editorial rules require. Approximate dates say so.
+
+Events are listed in the order of the file, which must be the order of
+their dates (`sort_key`): an event whose date is known only as later than
+another (`after:`) sorts after that date.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from pagedata import edition, fail, page_title, shown
+from context_facts import load_context
 from schemas import Event, load_entries, parse_date
-from sources import load_sources
+from sources import load_sources, short_name
 
 TIMELINE_FILE = Path("reperes") / "chronologie.yml"
 MARKER = "<!-- timeline -->"
@@ -35,15 +41,28 @@ def load_timeline(docs_dir: Path) -> list[dict]:
     path = docs_dir / TIMELINE_FILE
     events = load_entries(path, Event, "timeline")
     source_ids = {source["id"] for source in load_sources(docs_dir)}
+    context_ids = set(load_context(docs_dir))
     problems = []
     for event in events:
         if event.get("source") and event["source"] not in source_ids:
             problems.append(f"{event['date']}: source {event['source']!r} is not in docs/sources/sources.yml")
+        if event.get("context") and event["context"] not in context_ids:
+            problems.append(f"{event['date']}: context fact {event['context']!r} is not in docs/reperes/contexte.yml")
         if not (docs_dir / event["page"]).is_file():
             problems.append(f"{event['date']}: page {event['page']!r} does not exist")
     if problems:
         fail(f"{shown(path)}: the timeline refers to what does not exist", problems)
     return events
+
+
+def sort_key(event: dict) -> tuple[int, int, int, int]:
+    """Where an event belongs in time: its date (a less precise date before
+    the more precise ones it holds), or just after the whole of the date it
+    is known to follow."""
+    if event.get("after"):
+        year, month, day = parse_date(event["after"])
+        return year, month or 13, day or 32, 1
+    return (*parse_date(event["date"]), 0)
 
 
 def display_date(event: dict, language: str) -> str:
@@ -65,7 +84,8 @@ def display_date(event: dict, language: str) -> str:
 
 def render_timeline(events: list[dict], language: str, docs_dir: Path) -> str:
     labels = LABELS[language]
-    short_names = {source["id"]: source["short"] for source in load_sources(docs_dir)}
+    sources = {source["id"]: source for source in load_sources(docs_dir)}
+    context = load_context(docs_dir)
     out, footnotes, year = [], [], None
     for number, event in enumerate(events, 1):
         event_year = parse_date(event["date"])[0]
@@ -75,11 +95,13 @@ def render_timeline(events: list[dict], language: str, docs_dir: Path) -> str:
         link = f"[{page_title(docs_dir, event['page'], language)}](../{event['page']})"
         line = f"**{display_date(event, language)}**\u00a0— {event[language].strip()} ({link})"
         if event.get("context"):
+            source = context[event["context"]][language]["source"].strip()
             out += [f'!!! info "{labels["context"]}"', "",
-                    f"    {line}. *{labels['source']} {event['context']}.*", ""]
+                    f"    {line}. *{labels['source']} {source}.*", ""]
         else:
             out += [f"{line}.[^t{number}]", ""]
-            footnotes.append(f"[^t{number}]: [{short_names[event['source']]}](../sources/{event['source']}.md).")
+            name = short_name(sources[event["source"]], language, later=True)
+            footnotes.append(f"[^t{number}]: [{name}](../sources/{event['source']}.md).")
     return "\n".join(out + footnotes)
 
 

@@ -47,6 +47,7 @@ def new_page(text: str = "---\ntitle: Brouillon\ndescription: Une page de travai
 
 THEME = "docs/themes/ethique-et-droit.md"
 RECORD = "docs/sources/refbax.md"
+CINEMA = "docs/themes/cinema-sora-audiovisuel.md"   # the home of three context facts
 
 
 def set_description(value: str):
@@ -100,14 +101,18 @@ MISTAKES = [
     Mistake("glossary file that is not YAML", "docs/reperes/glossaire.yml", replace("  related: [micro-paiement, monetisation-a-la-demande, personnalisation-automatisee]", "  related: [micro-paiement"),
             ["docs/reperes/glossaire.yml:", "the glossary file is not valid YAML"]),
     Mistake("source with a date that does not parse", "docs/sources/sources.yml", replace("date: 2024-06", "date: juin 2024"),
-            ["docs/sources/sources.yml:26: source entry refbax: `date`: a date is written YYYY, YYYY-MM or YYYY-MM-DD"]),
+            ["docs/sources/sources.yml:54: source entry refbax: `date`: a date is written YYYY, YYYY-MM or YYYY-MM-DD"]),
     Mistake("source with a misspelt field", "docs/sources/sources.yml", replace("  publisher:\n    fr: \"Refbax", "  publsher:\n    fr: \"Refbax"),
-            ["docs/sources/sources.yml:26: source entry refbax: `publsher`: unknown field (misspelt?)"]),
+            ["docs/sources/sources.yml:54: source entry refbax: `publsher`: unknown field (misspelt?)"]),
     Mistake("timeline date not in the calendar", "docs/reperes/chronologie.yml", replace('date: "2018-10-25"', 'date: "2018-10-35"'),
-            ["docs/reperes/chronologie.yml:10: timeline entry 2018-10-35: `date`: 2018-10-35 is not a date"]),
+            ["docs/reperes/chronologie.yml:11: timeline entry 2018-10-35: `date`: 2018-10-35 is not a date"]),
     Mistake("timeline event with two origins", "docs/reperes/chronologie.yml",
-            replace("  context: \"Christie's sale reporting, Oct 2018\"\n", "  context: \"Christie's sale reporting, Oct 2018\"\n  source: refbax\n"),
-            ["docs/reperes/chronologie.yml:10:", "needs exactly one of `source`"]),
+            replace("  context: obvious\n", "  context: obvious\n  source: refbax\n"),
+            ["docs/reperes/chronologie.yml:11:", "needs exactly one of `source`"]),
+    Mistake("unknown context fact", CINEMA, replace("<!-- contexte: ", "<!-- contexte: nope "),
+            ["docs/themes/cinema-sora-audiovisuel.md:", "no context fact 'nope' in docs/reperes/contexte.yml"]),
+    Mistake("hand-written context box", CINEMA, replace("<!-- contexte: ", '!!! info "Contexte"\n    Typed. <!-- '),
+            ["docs/themes/cinema-sora-audiovisuel.md:", "a « Contexte » box is written by hand"]),
     # Links and anchors: MkDocs' own validation, a warning that --strict turns into a failure.
     Mistake("broken link", THEME, replace("(../sources/centre-port-royal.md), la propriété", "(../sources/port-royal.md), la propriété"),
             ["themes/ethique-et-droit.md", "'../sources/port-royal.md'", "not found", "Aborted with 1 warnings in strict mode"]),

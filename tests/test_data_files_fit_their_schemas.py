@@ -12,6 +12,7 @@ DATA_FILES = [
     ("sources/sources.yml", schemas.Source, "source"),
     ("reperes/glossaire.yml", schemas.GlossaryEntry, "glossary"),
     ("reperes/chronologie.yml", schemas.Event, "timeline"),
+    ("reperes/contexte.yml", schemas.ContextFact, "context fact"),
 ]
 
 
@@ -21,9 +22,9 @@ def test_the_real_data_files_fit(path, model, what):
 
 
 WHAT = {model: what for _, model, what in DATA_FILES}
-GLOSSARY_ENTRY = "- id: terme\n  fr: {term: Terme, definition: D.}\n  en: {term: Term, definition: D.}\n"
+GLOSSARY_ENTRY = "- id: terme\n  fr: {term: Terme, definition: D.}\n  en: {term: Term, definition: D.}\n  own: true\n"
 EVENT = "- date: '2024-02'\n  fr: x\n  en: x\n  page: themes/a.md\n  source: refbax\n"
-SOURCE = ("- id: refbax\n  short: R\n  file: f.txt\n  title: T\n  publisher: {fr: P, en: P}\n  url: https://example.org/a\n"
+SOURCE = ("- id: refbax\n  short: {fr: R, en: R}\n  file: f.txt\n  title: T\n  title_en: T\n  publisher: {fr: P, en: P}\n  url: https://example.org/a\n"
           "  date: null\n  date_label: {fr: inconnue, en: unknown}\n  kind: {fr: K, en: K}\n")
 
 
@@ -32,18 +33,29 @@ SOURCE = ("- id: refbax\n  short: R\n  file: f.txt\n  title: T\n  publisher: {fr
     [
         # the line of the faulty entry, its id and the field are named
         (schemas.GlossaryEntry, GLOSSARY_ENTRY + "- id: autre\n  fr: {term: Autre}\n  en: {term: Other, definition: D.}\n",
-         "data.yml:4: glossary entry autre: `fr.definition`: required field is missing"),
+         "data.yml:5: glossary entry autre: `fr.definition`: required field is missing"),
         (schemas.GlossaryEntry, GLOSSARY_ENTRY + GLOSSARY_ENTRY, "data.yml: duplicate id 'terme'"),
         (schemas.GlossaryEntry, GLOSSARY_ENTRY.replace("id: terme", "id: Terme é"),
          "`id`: 'Terme é': an id is lower-case ASCII words joined by hyphens"),
         (schemas.GlossaryEntry, GLOSSARY_ENTRY.replace("definition: D.}\n", "definition: D., forms: [IA]}\n", 1),
          "`fr.forms`: String should have at least 4 characters"),
         (schemas.GlossaryEntry, GLOSSARY_ENTRY + "  defintion: typo\n", "`defintion`: unknown field (misspelt?)"),
-        (schemas.GlossaryEntry, GLOSSARY_ENTRY + "  pages: [themes/A.MD]\n", "a page is a path under docs/"),
+        (schemas.GlossaryEntry, GLOSSARY_ENTRY.replace("  own: true\n", ""),
+         "glossary entry terme: needs `source` (the article the definition reports) or `own: true`"),
+        (schemas.GlossaryEntry, GLOSSARY_ENTRY + "  section: emploi\n", "`section` needs `source`"),
+        (schemas.GlossaryEntry, GLOSSARY_ENTRY.replace("definition: D.}", "definition: D., in_articles: A.}", 1),
+         "`in_articles` follows an own definition (`own: true`) and needs `source`"),
+        (schemas.Event, EVENT.replace("source: refbax", "context: Axios, 15 Feb 2024"),
+         "`context`: 'Axios, 15 Feb 2024': an id is lower-case ASCII words joined by hyphens"),
+        (schemas.ContextFact, "- id: sora\n  fr: {text: T, source: S}\n  en: {text: T}\n",
+         "context fact entry sora: `en.source`: required field is missing"),
+        (schemas.Source, SOURCE.replace("  title_en: T\n", ""), "source entry refbax: `title_en`: required field is missing"),
+        (schemas.Source, SOURCE + "  sections: [{id: a, fr: Titre}]\n", "`sections.en`: required field is missing"),
         (schemas.Event, EVENT.replace("'2024-02'", "'2024-13'"), "timeline entry 2024-13: `date`: 2024-13 is not a date"),
         (schemas.Event, EVENT.replace("'2024-02'", "2023-02-30"), "`date`: 2023-02-30 is not a date: day is out of range"),
         (schemas.Event, EVENT.replace("'2024-02'", "'vers 2024'"), "a date is written YYYY, YYYY-MM or YYYY-MM-DD"),
-        (schemas.Event, EVENT + "  context: Press\n", "needs exactly one of `source`"),
+        (schemas.Event, EVENT + "  context: press\n", "needs exactly one of `source`"),
+        (schemas.Event, EVENT.replace("'2024-02'\n", "'2024-02'\n  after: '2024-02-31'\n"), "`after`: 2024-02-31 is not a date"),
         (schemas.Event, EVENT.replace("  en: x\n", ""), "`en`: required field is missing"),
         (schemas.Source, SOURCE.replace("https://example.org/a", "example.org/a"), "an address starts with https://"),
         (schemas.Source, SOURCE.replace("date: null", "date: 2024-02-30"), "`date`: 2024-02-30 is not a date"),

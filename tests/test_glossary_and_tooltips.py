@@ -30,7 +30,8 @@ def test_the_required_terms_are_there():
 
 
 def entry(**changes):
-    base = {"id": "terme", "fr": {"term": "Terme", "definition": "D."}, "en": {"term": "Term", "definition": "D."}}
+    base = {"id": "terme", "fr": {"term": "Terme", "definition": "D."}, "en": {"term": "Term", "definition": "D."},
+            "own": True}
     base.update(changes)
     return base
 
@@ -39,8 +40,8 @@ def entry(**changes):
     "entries, message",
     [
         ([entry(related=["nope"])], "related term 'nope' does not exist"),
-        ([entry(pages=["themes/nope.md"])], "page 'themes/nope.md' does not exist"),
         ([entry(source="nope")], "source 'nope' is not in docs/sources/sources.yml"),
+        ([entry(source="refbax", section="nope")], "source 'refbax' has no section 'nope' (see its `sections:`)"),
         ([entry(), entry(id="autre")], "duplicate fr terms: terme"),
     ],
 )
@@ -54,7 +55,8 @@ def test_a_glossary_naming_a_missing_term_fails_with_the_file_named(tmp_path):
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "sources.yml").write_text("[]", encoding="utf-8")
     (tmp_path / "reperes" / "glossaire.yml").write_text(
-        "- id: a\n  fr: {term: A, definition: D.}\n  en: {term: A, definition: D.}\n  related: [b]\n", encoding="utf-8")
+        "- id: a\n  fr: {term: A, definition: D.}\n  en: {term: A, definition: D.}\n  related: [b]\n  own: true\n",
+        encoding="utf-8")
     with pytest.raises(PluginError, match=r"glossaire.yml: the glossary refers to what does not exist\n  - a: related term 'b'"):
         glossary.load_glossary(tmp_path)
 
@@ -96,3 +98,28 @@ def test_built_pages_have_one_tooltip_per_term(site):
     html = (site / "themes" / "ethique-et-droit" / "index.html").read_text(encoding="utf-8")
     titles = re.findall(r'<abbr title="([^"]+)"', html)
     assert len(titles) == len(set(titles)) >= 10
+
+
+def test_an_own_definition_says_so_and_what_the_articles_say_has_its_note():
+    own = entry(id="crm", own=True, source="blog-du-moderateur", section="mission",
+                fr={"term": "CRM", "definition": "Gestion de la relation client.", "in_articles": "Le Blog du Modérateur la cite."},
+                en={"term": "CRM", "definition": "Customer relationship management.", "in_articles": "Cited by the Blog du Modérateur."})
+    reported = entry(id="upskilling", own=False, source="centre-port-royal", section="emploi",
+                     fr={"term": "Upskilling", "definition": "Montée en compétences, selon le Centre Port-Royal."},
+                     en={"term": "Upskilling", "definition": "Upskilling, as the Centre Port-Royal puts it."})
+    french = glossary.render_glossary([own, reported], "fr", DOCS)
+    english = glossary.render_glossary([own, reported], "en", DOCS)
+    assert 'Gestion de la relation client. <span class="glossary-own">Définition de la base.</span>' in french
+    assert "Le Blog du Modérateur la cite.[^g-crm]" in french
+    assert "Montée en compétences, selon le Centre Port-Royal.[^g-upskilling]" in french
+    assert "Définition de la base" not in french.split("### Upskilling")[1]
+    assert "[^g-upskilling]: [Centre Port-Royal](../sources/centre-port-royal.md), section «\u00a0Impact sur l'emploi" in french
+    # English notes give the section's title as published, then its gloss
+    assert "«\u00a0Impact sur l'emploi et les compétences\u00a0» (“Impact on jobs and skills”)." in english
+    assert "The base’s own definition." in english
+
+
+def test_each_term_lists_the_pages_that_use_it_once(site):
+    html = (site / "reperes" / "glossaire" / "index.html").read_text(encoding="utf-8")
+    assert "Pages principales" not in html
+    assert html.count('class="glossary-used-in"') >= len(ENTRIES) - 3

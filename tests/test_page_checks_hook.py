@@ -6,12 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from hooks import checks
-from hooks.glossary import load_glossary
 from hooks.pagedata import nav_paths
-from hooks.sources import load_sources
 from tests.helpers import DOCS, ROOT
 
-KNOWN = checks.Known(tags={"Repère"}, source_ids={"refbax"}, glossary_ids={"upskilling"})
+KNOWN = checks.Known(tags={"Repère"}, source_ids={"refbax"}, glossary_ids={"upskilling"}, context_ids={"sora"})
 
 
 def write(docs: Path, rel: str, text: str) -> Path:
@@ -29,8 +27,8 @@ HEAD = "---\ntitle: A\ndescription: B\n---\n"
 
 
 def test_the_real_site_has_no_problem(mkdocs_config):
-    known = checks.Known(checks.allowed_tags(mkdocs_config), {s["id"] for s in load_sources(DOCS)},
-                         {entry["id"] for entry in load_glossary(DOCS)})
+    known = checks.known_names(DOCS, checks.allowed_tags(mkdocs_config))
+    assert known.context_ids and known.glossary_ids and known.source_ids
     assert checks.site_problems(DOCS, nav_paths(mkdocs_config.nav), known) == []
 
 
@@ -142,3 +140,18 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
     (tmp_path / "a.md").write_bytes("---\ntitle: Été\n---\n".encode("latin-1"))
     p = checks.read_page(tmp_path / "a.md", tmp_path)
     assert "not UTF-8" in p.problems[0]
+
+
+def test_context_boxes_come_from_the_data_file(tmp_path):
+    p = page(tmp_path, HEAD + '<!-- contexte: sora -->\n\n<!-- contexte: sora, nope -->\n\n!!! info "Contexte"\n    Typed.\n')
+    checks.check_context_boxes(p, KNOWN)
+    assert len(p.problems) == 2, p.problems
+    assert any(problem.endswith(":7: no context fact 'nope' in docs/reperes/contexte.yml — use the id of one of its facts")
+               for problem in p.problems)
+    assert any(":9: a « Contexte » box is written by hand" in problem for problem in p.problems)
+
+
+def test_a_main_source_is_one_the_page_cites(tmp_path):
+    p = page(tmp_path, "---\ntitle: A\ndescription: B\nsources: [refbax]\nmain_sources: [refbax, other]\n---\n")
+    checks.check_front_matter(p, KNOWN)
+    assert len(p.problems) == 1 and ":5: `main_sources:` names other, which `sources:` does not list" in p.problems[0]

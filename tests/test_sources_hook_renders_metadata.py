@@ -11,7 +11,9 @@ from mkdocs.exceptions import PluginError
 from hooks import sources as hook
 
 SOURCE = {
-    "id": "refbax", "short": "Refbax", "file": "001.txt", "date": None, "title": "Titre publié", "publisher": {"fr": "Refbax (refbax.com)", "en": "Refbax (refbax.com)"},
+    "id": "refbax", "short": {"fr": "Fondation R", "en": "R Foundation"}, "file": "001.txt", "date": None,
+    "title": "Titre publié", "title_en": "Published title", "publisher": {"fr": "Refbax (refbax.com)", "en": "Refbax (refbax.com)"},
+    "sections": [{"id": "perry", "fr": "Tyler Perry met le holà", "en": "Tyler Perry calls a halt"}],
     "url": "https://example.org/a", "date_label": {"fr": "vers 2024", "en": "around 2024"},
     "date_note": {"fr": "Date déduite.", "en": "Inferred date."}, "kind": {"fr": "Actualité", "en": "News"},
 }
@@ -40,18 +42,34 @@ def test_source_card_shows_the_metadata_in_the_edition_language():
     assert "<https://example.org/a>" in card and "around 2024 — Inferred date." in card and "News" in card
     assert "vers 2024 — Date déduite." in hook.source_card(SOURCE, "fr")
     assert "«\u00a0Titre publié\u00a0»" in card
+    assert "“Published title”" in card                      # the title translated for English readers
+    assert "Published title" not in hook.source_card(SOURCE, "fr")
 
 
-def test_coverage_table_marks_the_sources_each_theme_cites():
-    table = hook.coverage_table([SOURCE], [("a.md", "Thème A", ["refbax"]), ("b.md", "Thème B", [])], hook.LABELS["fr"])
-    lines = table.splitlines()
-    assert lines[2] == "| [Thème A](../themes/a.md) | ✓ |"
-    assert lines[3] == "| [Thème B](../themes/b.md) |  |"
+def test_names_and_section_titles_follow_the_edition():
+    assert hook.short_name(SOURCE, "fr") == "Fondation R" and hook.short_name(SOURCE, "en") == "R Foundation"
+    assert hook.short_name({**SOURCE, "abbr": "FR"}, "fr", later=True) == "FR"
+    assert hook.short_name(SOURCE, "fr", later=True) == "Fondation R"      # no short form: the name
+    assert hook.section_title(SOURCE, "perry", "fr") == "«\u00a0Tyler Perry met le holà\u00a0»"
+    assert hook.section_title(SOURCE, "perry", "en") == "«\u00a0Tyler Perry met le holà\u00a0» (“Tyler Perry calls a halt”)"
+    with pytest.raises(PluginError, match="refbax has no section 'nope'"):
+        hook.section_title(SOURCE, "nope", "en")
+
+
+def test_coverage_table_tells_a_main_source_from_a_passing_mention():
+    themes = [("a.md", "Thème A", ["refbax"], ["refbax"]), ("b.md", "Thème B", ["refbax"], []), ("c.md", "Thème C", [], [])]
+    lines = hook.coverage_table([SOURCE], themes, hook.LABELS["fr"]).splitlines()
+    assert lines[0] == "| Thème | [Fondation R](refbax.md) |"
+    assert lines[2].startswith("| [Thème A](../themes/a.md) | <span aria-hidden=\"true\" title=\"source principale\">●</span>")
+    assert '<span class="sr-only">source principale</span>' in lines[2]
+    assert "○" in lines[3] and "citée en passant" in lines[3]
+    assert lines[4] == "| [Thème C](../themes/c.md) |  |"
+    assert "[R Foundation](refbax.md)" in hook.coverage_table([SOURCE], themes, hook.LABELS["en"], "en")
 
 
 def test_coverage_table_refuses_an_unknown_source_id():
-    with pytest.raises(PluginError, match=r"docs/themes/a.md: unknown source id\(s\) in `sources:`: nope"):
-        hook.coverage_table([SOURCE], [("a.md", "A", ["nope"])], hook.LABELS["fr"])
+    with pytest.raises(PluginError, match=r"docs/themes/a.md: unknown source id\(s\) in `sources:` or `main_sources:`: nope"):
+        hook.coverage_table([SOURCE], [("a.md", "A", ["nope"], [])], hook.LABELS["fr"])
 
 
 def test_markers_are_replaced(tmp_path):
@@ -60,8 +78,8 @@ def test_markers_are_replaced(tmp_path):
     out = hook.on_page_markdown("<!-- source-card -->\n<!-- bibliography -->\n<!-- coverage-table -->",
                                 page({"source_id": "refbax"}), config(docs), None)
     assert "!!! quote" in out
-    assert "- Refbax, [«\u00a0Titre publié\u00a0»](refbax.md), date inconnue. [Lire l'original](https://example.org/a)" in out
-    assert "| [Thème A](../themes/a.md) | ✓ |" in out
+    assert "- Fondation R, [«\u00a0Titre publié\u00a0»](refbax.md), date inconnue. [Lire l'original](https://example.org/a)" in out
+    assert "| [Thème A](../themes/a.md) | <span" in out
 
 
 def test_pages_without_markers_are_left_alone(tmp_path):
@@ -90,4 +108,4 @@ def test_bad_source_data_is_refused_with_the_file_named(tmp_path, yaml_text, mes
 def test_themes_follow_the_navigation_order(tmp_path):
     docs = write_docs(tmp_path, "[]", {"a.md": "---\ntitle: A\n---\n", "b.md": "---\ntitle: B\n---\n"})
     order = hook.nav_paths([{"Accueil": "index.md"}, {"Thèmes": ["themes/b.md", "themes/a.md"]}])
-    assert [name for name, _, _ in hook.theme_pages(docs, "fr", order)] == ["b.md", "a.md"]
+    assert [theme[0] for theme in hook.theme_pages(docs, "fr", order)] == ["b.md", "a.md"]

@@ -12,9 +12,23 @@ EVENTS = timeline.load_timeline(DOCS)
 
 
 def test_events_are_in_date_order():
-    dates = [timeline.parse_date(event["date"]) for event in EVENTS]
-    assert dates == sorted(dates)
+    keys = [timeline.sort_key(event) for event in EVENTS]
+    assert keys == sorted(keys)
     assert len(EVENTS) >= 12
+
+
+def test_an_event_known_only_to_follow_another_sorts_after_it():
+    statement = {"date": "2025-07-17"}
+    article = {"date": "2025", "after": "2025-07-17"}      # an article dated by the statement it reports
+    assert timeline.sort_key(statement) < timeline.sort_key(article) < timeline.sort_key({"date": "2025-07-18"})
+    assert timeline.sort_key({"date": "2025", "after": "2025-07"}) > timeline.sort_key({"date": "2025-07"})
+
+
+def test_the_netflix_claim_is_the_article_s_and_comes_after_the_statement_it_follows():
+    claim = next(e for e in EVENTS if e.get("source") == "iag-netflix" and "Netflix" in e["fr"] and "série" in e["fr"])
+    statement = next(e for e in EVENTS if e["date"] == "2025-07-17")
+    assert EVENTS.index(claim) > EVENTS.index(statement)
+    assert claim["fr"].startswith(("Le site Intelligence Artificielle Générale", "Selon", "D'après"))
 
 
 def test_known_events_are_there():
@@ -47,14 +61,17 @@ def test_a_bad_timeline_fails_with_the_file_and_entry_named(tmp_path):
     (tmp_path / "reperes").mkdir()
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "sources.yml").write_text("[]", encoding="utf-8")
+    (tmp_path / "reperes" / "contexte.yml").write_text("[]", encoding="utf-8")
     (tmp_path / "reperes" / "chronologie.yml").write_text(
-        "- date: '2024'\n  fr: x\n  en: x\n  page: themes/nope.md\n  source: nope\n", encoding="utf-8")
+        "- date: '2024'\n  fr: x\n  en: x\n  page: themes/nope.md\n  source: nope\n"
+        "- date: '2024'\n  fr: x\n  en: x\n  page: themes/nope.md\n  context: unknown-fact\n", encoding="utf-8")
     with pytest.raises(PluginError) as error:
         timeline.load_timeline(tmp_path)
     message = str(error.value)
     assert "chronologie.yml: the timeline refers to what does not exist" in message
     assert "2024: source 'nope' is not in docs/sources/sources.yml" in message
     assert "2024: page 'themes/nope.md' does not exist" in message
+    assert "2024: context fact 'unknown-fact' is not in docs/reperes/contexte.yml" in message
 
 
 @pytest.mark.parametrize("edition, heading", [("", "Contexte"), ("en/", "Context")])
