@@ -8,7 +8,10 @@
 - strict build time of the site, of the site with its content copied ten
   times, and of the same content with only Material's defaults (no project
   hook, no plugin but search), as a ratio in the same run;
-- search: index size and keystroke-to-results time (scripts/bench_search.py).
+- search: index size and keystroke-to-results time (scripts/bench_search.py);
+- content: words of prose per page and per edition, reading time of theme
+  pages, pages telling each context fact in full, lead-ins of the « selon
+  l'article » kind (scripts/content_metrics.py, the code the tests use).
 
 Writes benchmarks/latest.md (the full report, with the commit it measured)
 and the summary table between the `bench` markers of the README.
@@ -33,7 +36,7 @@ from threading import Thread
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts import bench_search  # noqa: E402
+from scripts import bench_search, content_metrics  # noqa: E402
 from tests.helpers import SiteHandler, copy_project, mkdocs_build  # noqa: E402
 
 REPORT = ROOT / "benchmarks" / "latest.md"
@@ -214,6 +217,7 @@ def measure() -> dict:
             server.shutdown()
             server.server_close()
         figures["weight"] = {name: page_weight(build.site, address) for name, address in PAGES.items()}
+        figures["content"] = (content_metrics.summary(build.site), content_metrics.report(build.site))
         single = copy_project(tmp / "single") / "mkdocs.yml"
         tenfold = multiplied(tmp / "tenfold", COPIES)
         figures["build"] = {
@@ -248,7 +252,7 @@ def render(figures: dict, measured: str) -> tuple[str, str]:
     full += ["", "## Page weight (raw / gzip)", "", "| page | HTML | CSS | JS | fonts |", "|---|---|---|---|---|"]
     for name, kinds in figures["weight"].items():
         full.append(f"| {name} | " + " | ".join(f"{kb(r)} / {kb(g)}" for r, g in kinds.values()) + " |")
-    full += ["", "## Search", "", figures["search"]]
+    full += ["", "## Search", "", figures["search"], "", figures["content"][1]]
     return "\n".join(summary) + "\n", "\n".join(full) + "\n"
 
 
@@ -273,7 +277,7 @@ def main() -> int:
     summary, full = render(figures, measured)
     REPORT.write_text(full, encoding="utf-8")
     search_table = "\n".join(line for line in figures["search"].splitlines() if line.startswith("|")) + "\n"
-    update_readme({"bench": summary, "search": search_table})
+    update_readme({"bench": summary, "search": search_table, "content": figures["content"][0]})
     print(full)
     return 0
 

@@ -11,7 +11,8 @@ what a reader does not read as prose: tags, footnotes, « Pages qui
 renvoient ici », heading permalinks, the update date, inline SVG and
 scripts.
 
-Run it on a built site: `python scripts/content_metrics.py site/`.
+Run it on a built site: `python scripts/content_metrics.py site/` prints the
+benchmark report's section.
 """
 from __future__ import annotations
 
@@ -200,6 +201,28 @@ def report(site: Path) -> str:
     english_pages = context_fact_pages(english)
     for fact, pages in context_fact_pages(french).items():
         lines.append(f"| {fact} | {len(pages)}: {', '.join(pages) or '—'} | {len(english_pages[fact])} |")
+    return "\n".join(lines) + "\n"
+
+
+def summary(site: Path) -> str:
+    """The README's short table: per edition, then per theme page."""
+    french, english = site_figures(site, "fr"), site_figures(site, "en")
+    lines = ["| edition | words of prose | largest theme page | largest source record | « selon l'article » lead-ins "
+             "| « Intelligence Artificielle Générale » written out | most pages telling one context fact |",
+             "|---|---|---|---|---|---|---|"]
+    for name, figures in (("French", french), ("English", english)):
+        themes = [f.words for f in figures if _kind(f.path) == "theme"]
+        records = [f.words for f in figures if _kind(f.path) == "record"]
+        most = max((len(pages) for pages in context_fact_pages(figures).values()), default=0)
+        lines.append(f"| {name} | {sum(f.words for f in figures):,} | {max(themes, default=0):,} "
+                     f"| {max(records, default=0):,} | {sum(f.lead_ins for f in figures)} "
+                     f"| {sum(f.long_names for f in figures)} | {most} |")
+    english_words = {f.path.removeprefix("en/"): f.words for f in english}
+    lines += ["", "| theme page | words (fr / en) | reading time (fr) |", "|---|---|---|"]
+    for figure in french:
+        if _kind(figure.path) == "theme":
+            lines.append(f"| {figure.path} | {figure.words:,} / {english_words.get(figure.path, 0):,} "
+                         f"| {reading_minutes(figure.words)} min |")
     return "\n".join(lines) + "\n"
 
 
