@@ -14,7 +14,7 @@ from typing import Callable
 
 import pytest
 
-from tests.helpers import copy_project, mkdocs_build
+from tests.helpers import ROOT, copy_project, mkdocs_build
 
 
 @dataclass
@@ -41,6 +41,23 @@ def without_footnotes(text: str) -> str:
     return re.sub(r"\[\^[^\]]+\]", "", text)
 
 
+def line_of(file: str, pattern: str) -> int:
+    """The line of the project file where `pattern` (a regex) first matches:
+    the cases below break real pages, whose text changes with the content."""
+    text = (ROOT / file).read_text(encoding="utf-8")
+    match = re.search(pattern, text, flags=re.M)
+    assert match, f"the fixture no longer matches {file}: {pattern!r}"
+    return text.count("\n", 0, match.start()) + 1
+
+
+def sub_first(pattern: str, new: str):
+    """Replace the first match of `pattern` (a regex, multiline)."""
+    def edit(text: str) -> str:
+        assert re.search(pattern, text, flags=re.M), f"the fixture no longer matches: {pattern!r}"
+        return re.sub(pattern, new, text, count=1, flags=re.M)
+    return edit
+
+
 def new_page(text: str = "---\ntitle: Brouillon\ndescription: Une page de travail.\n---\n\n# Brouillon\n"):
     return lambda _: text
 
@@ -48,6 +65,9 @@ def new_page(text: str = "---\ntitle: Brouillon\ndescription: Une page de travai
 THEME = "docs/themes/ethique-et-droit.md"
 RECORD = "docs/sources/refbax.md"
 CINEMA = "docs/themes/cinema-sora-audiovisuel.md"   # the home of three context facts
+FIRST_HEADING = r"^## .*\n"                            # of a page's body
+FIRST_CALL = r"(?<=\w)\[\^[^\]]+\](?!:)"               # a footnote call in running text
+FIRST_RECORD_LINK = r"\(\.\./sources/centre-port-royal\.md\)"
 
 
 def set_description(value: str):
@@ -70,12 +90,12 @@ MISTAKES = [
     Mistake("unknown source id", THEME, replace("sources: [centre-port-royal,", "sources: [port-royal,"),
             [f"{THEME}:6:", "`sources:` names 'port-royal', which is not an id of docs/sources/sources.yml"]),
     Mistake("unknown source id in a record", RECORD, replace("source_id: refbax", "source_id: refbox"),
-            [f"{RECORD}:13:", "`source_id: refbox` is not an id"]),
+            [f"{RECORD}:{line_of(RECORD, '^source_id: refbax')}:", "`source_id: refbox` is not an id"]),
     Mistake("link to a glossary term that does not exist", THEME,
-            replace("## Propriété intellectuelle\n", "## Propriété intellectuelle\n\nVoir le [glossaire](../reperes/glossaire.md#plagiat-ia).\n"),
-            [f"{THEME}:18:", "the glossary has no term 'plagiat-ia'"]),
-    Mistake("footnote with no text", THEME, replace("les lois peinent encore à suivre[^pr-ethique]", "les lois peinent encore à suivre[^pr-lois]"),
-            [f"{THEME}:13:", "footnote [^pr-lois] has no text"]),
+            sub_first(FIRST_HEADING, lambda m: m.group(0) + "\nVoir le [glossaire](../reperes/glossaire.md#plagiat-ia).\n"),
+            [f"{THEME}:{line_of(THEME, FIRST_HEADING) + 2}:", "the glossary has no term 'plagiat-ia'"]),
+    Mistake("footnote with no text", THEME, sub_first(FIRST_CALL, "[^pr-lois]"),
+            [f"{THEME}:{line_of(THEME, FIRST_CALL)}:", "footnote [^pr-lois] has no text"]),
     Mistake("footnote never referenced", RECORD, append("[^r-orpheline]: Article, introduction.\n"),
             [f"{RECORD}:", "footnote [^r-orpheline] is never referenced"]),
     Mistake("theme page citing nothing", THEME, without_footnotes,
@@ -114,9 +134,9 @@ MISTAKES = [
     Mistake("hand-written context box", CINEMA, replace("<!-- contexte: ", '!!! info "Contexte"\n    Typed. <!-- '),
             ["docs/themes/cinema-sora-audiovisuel.md:", "a « Contexte » box is written by hand"]),
     # Links and anchors: MkDocs' own validation, a warning that --strict turns into a failure.
-    Mistake("broken link", THEME, replace("(../sources/centre-port-royal.md), la propriété", "(../sources/port-royal.md), la propriété"),
+    Mistake("broken link", THEME, sub_first(FIRST_RECORD_LINK, "(../sources/port-royal.md)"),
             ["themes/ethique-et-droit.md", "'../sources/port-royal.md'", "not found", "Aborted with 1 warnings in strict mode"]),
-    Mistake("broken anchor", THEME, replace("(../sources/centre-port-royal.md), la propriété", "(../sources/centre-port-royal.md#nulle-part), la propriété"),
+    Mistake("broken anchor", THEME, sub_first(FIRST_RECORD_LINK, "(../sources/centre-port-royal.md#nulle-part)"),
             ["themes/ethique-et-droit.md", "#nulle-part", "Aborted with 1 warnings in strict mode"]),
 ]
 
