@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 # Silence Material's end-of-life banner; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test links bench clean
+.PHONY: serve build test links bench bench-content clean
 
 ## serve: the site with live reload on http://127.0.0.1:8000
 serve: $(VENV)/.site
@@ -34,6 +34,11 @@ links: $(VENV)/.site
 ## search); the report goes to benchmarks/latest.md, its summary to the README
 bench: $(VENV)/.dev $(VENV)/.browser benchmarks/lighthouse/node_modules/.bin/lighthouse
 	$(BIN)/python scripts/bench.py
+
+## bench-content: the content figures alone (words, reading time, context
+## facts told in full, lead-ins), into benchmarks/content.md and the README
+bench-content: $(VENV)/.dev
+	$(BIN)/python scripts/bench.py --content
 
 # Lighthouse, pinned in benchmarks/lighthouse/package-lock.json (npm, Node 18+)
 benchmarks/lighthouse/node_modules/.bin/lighthouse: benchmarks/lighthouse/package-lock.json

@@ -268,7 +268,28 @@ def update_readme(blocks: dict[str, str]) -> None:
     readme.write_text(text, encoding="utf-8")
 
 
+CONTENT_REPORT = ROOT / "benchmarks" / "content.md"
+
+
+def content_only() -> int:
+    """`make bench-content`: the content figures alone (a strict build, no
+    Lighthouse), for editors checking a change of text in a few seconds."""
+    measured = commit()
+    with tempfile.TemporaryDirectory() as tmp:
+        build = mkdocs_build(ROOT / "mkdocs.yml", Path(tmp) / "site")
+        if build.returncode != 0:
+            print(build.output, file=sys.stderr)
+            return 1
+        summary, report = content_metrics.summary(build.site), content_metrics.report(build.site)
+    CONTENT_REPORT.write_text(f"# Content figures\n\nMeasured at {measured}.\n\n{report}", encoding="utf-8")
+    update_readme({"content": summary})
+    print(report)
+    return 0
+
+
 def main() -> int:
+    if sys.argv[1:] == ["--content"]:
+        return content_only()
     if not LIGHTHOUSE.exists():
         print("Lighthouse is not installed: npm ci --prefix benchmarks/lighthouse", file=sys.stderr)
         return 1
