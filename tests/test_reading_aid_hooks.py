@@ -59,3 +59,8 @@ def test_the_printable_pages_point_to_each_other_and_to_their_edition():
     english = with_edition_links(head, "en")
     assert '<a href="../../imprimer/" hreflang="fr"' in english and '"base": "/base/en/"' in english
     assert {page["print_page_basename"] for page in PAGES.values()} == {"imprimer", "en/imprimer"}
+
+
+def test_footnotes_do_not_count_in_the_reading_time():
+    notes = '<div class="footnote"><ol>' + "<li>" + "mot " * 600 + "</li></ol></div>"
+    assert "Temps de lecture\u00a0: 1 min" in with_reading_time("<h1>T</h1><p>peu de mots</p>" + notes, "fr")
