@@ -30,7 +30,8 @@ def served_at_its_own_address(tmp_path_factory, base_path):
 def test_hovering_a_link_shows_the_page_it_leads_to(page, served_at_its_own_address, edition, expected):
     visit = watch(page)
     page.goto(f"{served_at_its_own_address}{edition}themes/processus-creatifs/")
-    link = page.locator('article p a[data-preview][href*="emploi-et-competences"]').first
+    # A link to the page itself (not to one of its sections): its preview opens on the title.
+    link = page.locator('article a[data-preview][href$="emploi-et-competences/"]').first
     link.scroll_into_view_if_needed()
     link.hover()
     preview = page.locator(".md-tooltip2--active")
