@@ -27,6 +27,8 @@ chips get the edition's tag names (hooks/tag_names.py).
 from __future__ import annotations
 
 import re
+
+from mkdocs_print_site_plugin.urls import get_page_key
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -68,6 +70,9 @@ def is_added_by_plugin(path) -> bool:
 
 
 _ID_TAG = re.compile(r"(?=<(?:h[1-6]|sup|li)\b[^>]*\bid=)")
+# An old anchor kept on a renamed heading: the plugin prefixes the ids of
+# headings, notes and list items with the page's key, not those of spans.
+_KEPT_ANCHOR = re.compile(r'<span id="([^"]+)"></span>')
 _LINK = re.compile(r'<a\b[^>]*?\bhref="([^"#]*)(?:#[^"]*)?"[^>]*>(.*?)</a>', re.S)
 
 
@@ -81,6 +86,8 @@ def print_ready(html: str, page_url: str, left_out: set[str]) -> str:
             return match[0]
         target = urlsplit(urljoin("http://site/" + page_url, href)).path.lstrip("/")
         return match[2] if target in left_out else match[0]
+    key = get_page_key(page_url)
+    html = _KEPT_ANCHOR.sub(lambda match: f'<span id="{key}-{match[1]}"></span>', html)
     return _ID_TAG.sub("<!--\n-->", _LINK.sub(unless_left_out, html))
 
 
