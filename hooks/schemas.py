@@ -93,6 +93,7 @@ class Source(Strict):
     publisher: Bilingual              # what we say about an article is in both languages
     url: WebAddress
     url_other: Optional[WebAddress] = None
+    url_other_label: Optional[Bilingual] = None  # what the other address is (« Version anglaise »); else a generic label
     date: Optional[PartialDate]       # null: the page carries no date
     date_label: Bilingual
     date_note: Optional[Bilingual] = None

@@ -111,7 +111,8 @@ def source_card(source: dict, language: str) -> str:
         (labels["url"], f"<{source['url']}>"),
     ]
     if source.get("url_other"):
-        rows.append((labels["other"], f"<{source['url_other']}>"))
+        label = said["url_other_label"] or labels["other"]
+        rows.append((label, f"<{source['url_other']}>"))
     rows += [(labels["date"], said["date_label"]), (labels["kind"], said["kind"])]
     if said["date_note"]:
         rows[-2] = (labels["date"], f"{said['date_label']} — {said['date_note']}")
@@ -123,7 +124,8 @@ def source_card(source: dict, language: str) -> str:
 def in_language(source: dict, language: str) -> dict:
     """The fields written in both languages, in this edition's."""
     return {key: (source.get(key) or {}).get(language)
-            for key in ("publisher", "date_label", "date_note", "kind", "title_note")}
+            for key in ("publisher", "date_label", "date_note", "kind", "title_note",
+                        "url_other_label")}
 
 
 def bibliography(sources: list[dict], language: str) -> str:

@@ -46,6 +46,15 @@ def test_source_card_shows_the_metadata_in_the_edition_language():
     assert "Published title" not in hook.source_card(SOURCE, "fr")
 
 
+def test_an_other_version_says_what_it_is():
+    english = {**SOURCE, "url_other": "https://example.org/b",
+               "url_other_label": {"fr": "Version anglaise", "en": "English version"}}
+    assert "    English version\n    :   <https://example.org/b>" in hook.source_card(english, "en")
+    assert "    Version anglaise\n    :   <https://example.org/b>" in hook.source_card(english, "fr")
+    unnamed = {**SOURCE, "url_other": "https://example.org/b"}
+    assert "    Other version\n    :   <https://example.org/b>" in hook.source_card(unnamed, "en")
+
+
 def test_names_and_section_titles_follow_the_edition():
     assert hook.short_name(SOURCE, "fr") == "Fondation R" and hook.short_name(SOURCE, "en") == "R Foundation"
     assert hook.short_name({**SOURCE, "abbr": "FR"}, "fr", later=True) == "FR"
