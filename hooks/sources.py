@@ -16,6 +16,7 @@ stay French, with their English translation on English cards.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -129,8 +130,10 @@ def in_language(source: dict, language: str) -> dict:
 
 
 def bibliography(sources: list[dict], language: str) -> str:
+    """One entry per article, in the alphabetical order of the names the
+    edition gives them, as bibliographies are sorted (accents aside)."""
     labels, items = LABELS[language], []
-    for source in sources:
+    for source in sorted(sources, key=lambda s: sort_key(short_name(s, language))):
         title = f"«\u00a0{source['title']}\u00a0»"
         date = in_language(source, language)["date_label"] if source.get("date") else labels["undated"]
         if language != "fr":
@@ -140,6 +143,11 @@ def bibliography(sources: list[dict], language: str) -> str:
             f"[{labels['original']}]({source['url']})"
         )
     return "\n".join(items)
+
+
+def sort_key(name: str) -> str:
+    """« Éthique » sorts with « E », not after « Z »."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 MAIN_MARK, MENTION_MARK = "●", "○"

@@ -91,6 +91,15 @@ def test_markers_are_replaced(tmp_path):
     assert "| [Thème A](../themes/a.md) | <span" in out
 
 
+def test_bibliography_is_in_alphabetical_order_of_the_edition_names():
+    sources = [{**SOURCE, "id": "z", "short": {"fr": "Refbax", "en": "Refbax"}},
+               {**SOURCE, "id": "e", "short": {"fr": "Éditions", "en": "Publisher"}},
+               {**SOURCE, "id": "b", "short": {"fr": "Blog", "en": "Blog"}}]
+    order = lambda language: [line.split(",")[0][2:] for line in hook.bibliography(sources, language).splitlines()]
+    assert order("fr") == ["Blog", "Éditions", "Refbax"]      # « É » sorts with « E »
+    assert order("en") == ["Blog", "Publisher", "Refbax"]
+
+
 def test_pages_without_markers_are_left_alone(tmp_path):
     assert hook.on_page_markdown("# Rien", page(), config(tmp_path), None) == "# Rien"
 
