@@ -26,6 +26,8 @@ LABELS = {
     "fr": {"reading": "Temps de lecture\u00a0: {} min", "updated": "Dernière mise à jour\u00a0: {}"},
     "en": {"reading": "Reading time: {} min", "updated": "Last updated: {}"},
 }
+# Dates as each edition's readers write them: British English, not US.
+DATE_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 DATE_KEY = "git_revision_date_localized"           # what Material shows
 RAW_DATE_KEY = "git_revision_date_localized_raw_iso_date"   # the plugin's YYYY-MM-DD
 _H1_END = re.compile(r"</h1>")
@@ -59,5 +61,5 @@ def on_page_context(context, page, config, **kwargs):
 
 def last_update(iso_date: str, language: str) -> str:
     """« Dernière mise à jour : 21 novembre 2026 », the date in a <time>."""
-    spelled = format_date(date.fromisoformat(iso_date), format="long", locale=language)
+    spelled = format_date(date.fromisoformat(iso_date), format="long", locale=DATE_LOCALES.get(language, language))
     return LABELS[language]["updated"].format(f'<time datetime="{iso_date}">{spelled}</time>')

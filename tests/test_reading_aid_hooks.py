@@ -23,7 +23,15 @@ def test_reading_time_goes_just_under_the_title_and_counts_minutes():
 def test_the_update_date_is_spelled_in_the_edition_language():
     assert last_update("2026-11-21", "fr") == \
         'Dernière mise à jour\u00a0: <time datetime="2026-11-21">21 novembre 2026</time>'
-    assert last_update("2026-11-01", "en") == 'Last updated: <time datetime="2026-11-01">November 1, 2026</time>'
+    # British English, as the English edition is written: day, month, year
+    assert last_update("2026-11-01", "en") == 'Last updated: <time datetime="2026-11-01">1 November 2026</time>'
+
+
+def test_footnote_back_links_are_titled_in_the_edition_language():
+    from accessibility import translate_footnote_backlinks
+    french = '<a class="footnote-backref" href="#fnref:a" title="Revenir au texte (note 12)">↩</a>'
+    assert translate_footnote_backlinks(french, "en") == french.replace("Revenir au texte (note 12)", "Back to the text (note 12)")
+    assert translate_footnote_backlinks(french, "fr") == french
 
 
 def test_previews_stay_on_links_that_leave_the_page():
