@@ -176,5 +176,14 @@ def first_occurrences_only(html: str) -> str:
     return _ABBREVIATION.sub(keep_first, html)
 
 
+_HEADING = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2>)", re.S)
+
+
+def without_tooltips_in_headings(html: str) -> str:
+    """Headings show no tooltip: a title is no place for a definition, and
+    one there would take the term's first occurrence away from the text."""
+    return _HEADING.sub(lambda m: m.group(1) + _ABBREVIATION.sub(r"\2", m.group(3)) + m.group(4), html)
+
+
 def on_page_content(html, page, config, files, **kwargs):
-    return first_occurrences_only(html)
+    return first_occurrences_only(without_tooltips_in_headings(html))

@@ -94,6 +94,12 @@ def test_only_the_first_occurrence_of_a_term_keeps_its_tooltip():
     assert glossary.first_occurrences_only(html) == '<p><abbr title="D1">IA</abbr> et <abbr title="D2">Sora</abbr>, IA</p>'
 
 
+def test_headings_carry_no_tooltip_and_leave_the_first_one_to_the_text():
+    html = '<h1 id="d">La <abbr title="D1">démocratisation</abbr></h1><p>La <abbr title="D1">démocratisation</abbr></p>'
+    assert glossary.first_occurrences_only(glossary.without_tooltips_in_headings(html)) == \
+        '<h1 id="d">La démocratisation</h1><p>La <abbr title="D1">démocratisation</abbr></p>'
+
+
 def test_built_pages_have_one_tooltip_per_term(site):
     html = (site / "themes" / "ethique-et-droit" / "index.html").read_text(encoding="utf-8")
     titles = re.findall(r'<abbr title="([^"]+)"', html)
