@@ -150,7 +150,9 @@ class Event(Strict):
     or from the verified context list (`context`, the id of a fact of
     docs/reperes/contexte.yml), never both. `after` is for a date known only
     as later than another event (an article dated by what it reports): the
-    event sorts after that date, and the date shown stays the one known."""
+    event sorts after that date, and the date shown stays the one known.
+    `section` (an id of the source's `sections:` in sources.yml) names the
+    part of the article the event comes from, shown in its footnote."""
     date: PartialDate
     after: Optional[PartialDate] = None
     approximate: bool = False
@@ -159,12 +161,15 @@ class Event(Strict):
     en: Text
     page: PagePath
     source: Optional[Slug] = None
+    section: Optional[Slug] = None
     context: Optional[Slug] = None
 
     @model_validator(mode="after")
     def one_origin(self):
         if bool(self.source) == bool(self.context):
             raise ValueError("needs exactly one of `source` (an article id) or `context` (a context-list source)")
+        if self.section and not self.source:
+            raise ValueError("`section` needs `source` (a context fact names its own source)")
         return self
 
 

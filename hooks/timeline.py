@@ -2,7 +2,9 @@
 the page that holds the marker `<!-- timeline -->`, year by year, in the
 edition's language.
 
-An event from an article carries a footnote to that article's record. An
+An event from an article carries a footnote to that article's record,
+naming the article's section where the event has one (`section:`, an id of
+the source's `sections:` in sources.yml; in English with its gloss). An
 event from the verified context list (a fact of docs/reperes/contexte.yml,
 named by its id) is shown in its own « Contexte » box with the fact's
 source, as the editorial rules require. Approximate dates say so.
@@ -18,7 +20,7 @@ from pathlib import Path
 from pagedata import edition, fail, page_title, shown
 from context_facts import load_context
 from schemas import Event, load_entries, parse_date
-from sources import load_sources, short_name
+from sources import load_sources, section_title, short_name
 
 TIMELINE_FILE = Path("reperes") / "chronologie.yml"
 MARKER = "<!-- timeline -->"
@@ -40,12 +42,14 @@ def load_timeline(docs_dir: Path) -> list[dict]:
     must exist."""
     path = docs_dir / TIMELINE_FILE
     events = load_entries(path, Event, "timeline")
-    source_ids = {source["id"] for source in load_sources(docs_dir)}
+    sources = {source["id"]: source for source in load_sources(docs_dir)}
     context_ids = set(load_context(docs_dir))
     problems = []
     for event in events:
-        if event.get("source") and event["source"] not in source_ids:
+        if event.get("source") and event["source"] not in sources:
             problems.append(f"{event['date']}: source {event['source']!r} is not in docs/sources/sources.yml")
+        elif event.get("section") and event["section"] not in {s["id"] for s in sources[event["source"]].get("sections") or []}:
+            problems.append(f"{event['date']}: source {event['source']!r} has no section {event['section']!r} (see its `sections:`)")
         if event.get("context") and event["context"] not in context_ids:
             problems.append(f"{event['date']}: context fact {event['context']!r} is not in docs/reperes/contexte.yml")
         if not (docs_dir / event["page"]).is_file():
@@ -100,9 +104,18 @@ def render_timeline(events: list[dict], language: str, docs_dir: Path) -> str:
                     f"    {line}. *{labels['source']} {source}.*", ""]
         else:
             out += [f"{line}.[^t{number}]", ""]
-            name = short_name(sources[event["source"]], language, later=True)
-            footnotes.append(f"[^t{number}]: [{name}](../sources/{event['source']}.md).")
+            footnotes.append(f"[^t{number}]: {event_footnote(event, sources[event['source']], language)}")
     return "\n".join(out + footnotes)
+
+
+def event_footnote(event: dict, source: dict, language: str) -> str:
+    """The note to the record of the article an event comes from, with the
+    article's section where it has one (in English, its title and gloss)."""
+    name = short_name(source, language, later=True)
+    section = ""
+    if event.get("section"):
+        section = f", section {section_title(source, event['section'], language)}"
+    return f"[{name}](../sources/{source['id']}.md){section}."
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -80,3 +80,66 @@ def test_timeline_page_shows_every_year_and_context_boxes(site, edition, heading
     for year in {timeline.parse_date(e["date"])[0] for e in EVENTS}:
         assert f'id="annee-{year}"' in html
     assert html.count(f'<p class="admonition-title">{heading}</p>') == sum(1 for e in EVENTS if e.get("context"))
+
+
+# --- footnotes name the article's section ---------------------------------------
+
+IAG = next(source for source in timeline.load_sources(DOCS) if source["id"] == "iag-netflix")
+CREATORS = next(section for section in IAG["sections"] if section["id"] == "createurs")
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("fr", f"[IAG](../sources/iag-netflix.md), section «\u00a0{CREATORS['fr']}\u00a0»."),
+    ("en", f"[IAG](../sources/iag-netflix.md), section «\u00a0{CREATORS['fr']}\u00a0» (“{CREATORS['en']}”)."),
+])
+def test_an_event_footnote_names_the_article_s_section(language, expected):
+    event = {"date": "2023", "source": "iag-netflix", "section": "createurs"}
+    assert timeline.event_footnote(event, IAG, language) == expected
+
+
+def test_an_event_without_a_section_points_to_the_record_only():
+    assert timeline.event_footnote({"date": "2025", "source": "iag-netflix"}, IAG, "en") == "[IAG](../sources/iag-netflix.md)."
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_rendered_timeline_gives_each_event_its_section(language):
+    rendered = timeline.render_timeline(EVENTS, language, DOCS)
+    sources = {source["id"]: source for source in timeline.load_sources(DOCS)}
+    for number, event in enumerate(EVENTS, 1):
+        if event.get("section"):
+            title = timeline.section_title(sources[event["source"]], event["section"], language)
+            assert f"[^t{number}]: [{timeline.short_name(sources[event['source']], language, later=True)}]" \
+                   f"(../sources/{event['source']}.md), section {title}." in rendered
+    assert sum(1 for e in EVENTS if e.get("section")) >= 4
+
+
+def test_a_section_the_article_does_not_have_is_refused(tmp_path):
+    (tmp_path / "reperes").mkdir()
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "themes").mkdir()
+    (tmp_path / "themes" / "t.md").write_text("# T\n", encoding="utf-8")
+    (tmp_path / "sources" / "sources.yml").write_text(
+        "- id: refbax\n  short: {fr: Refbax, en: Refbax}\n  file: f.txt\n  title: T\n  title_en: T\n"
+        "  sections: [{id: sora, fr: Sora, en: Sora}]\n  publisher: {fr: P, en: P}\n  url: https://example.org/\n"
+        "  date: null\n  date_label: {fr: inconnue, en: unknown}\n  kind: {fr: K, en: K}\n", encoding="utf-8")
+    (tmp_path / "reperes" / "contexte.yml").write_text("[]", encoding="utf-8")
+    (tmp_path / "reperes" / "chronologie.yml").write_text(
+        "- date: '2024'\n  fr: x\n  en: x\n  page: themes/t.md\n  source: refbax\n  section: nope\n", encoding="utf-8")
+    with pytest.raises(PluginError) as error:
+        timeline.load_timeline(tmp_path)
+    assert "2024: source 'refbax' has no section 'nope' (see its `sections:`)" in str(error.value)
+
+
+def test_a_section_needs_an_article():
+    from pydantic import ValidationError
+    from hooks.schemas import Event
+    with pytest.raises(ValidationError, match="`section` needs `source`"):
+        Event.model_validate({"date": "2024", "fr": "x", "en": "x", "page": "themes/t.md",
+                              "context": "sora", "section": "sora"})
+
+
+@pytest.mark.parametrize("edition, section", [("", "Créateurs face à l"), ("en/", "Creators facing AI")])
+def test_the_timeline_page_s_footnotes_name_sections(site, edition, section):
+    html = (site / edition / "reperes" / "chronologie" / "index.html").read_text(encoding="utf-8")
+    footnotes = html[html.index('class="footnote"'):]
+    assert section in footnotes and "section «" in footnotes.replace("\u00a0", " ").replace("\u202f", " ")
