@@ -33,4 +33,4 @@ def test_content_page_has_tags_from_the_closed_list(page):
 def test_tags_page_lists_the_theme_pages(site, edition):
     html = (site / edition / "reperes" / "etiquettes" / "index.html").read_text(encoding="utf-8")
     assert html.count("themes/ethique-et-droit/") >= 1
-    assert "Éthique et droit" in html
+    assert ("Ethics and law" if edition else "Éthique et droit") in html
