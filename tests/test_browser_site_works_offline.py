@@ -12,10 +12,15 @@ from tests.helpers import html_pages, page_url, watch
 pytestmark = pytest.mark.browser
 
 
-def test_every_page_loads_with_no_console_error_and_no_outside_request(site, server, base_path, page):
+# Pages are loaded in shares, so that pytest-xdist can spread them over cores.
+SHARES = 2
+
+
+@pytest.mark.parametrize("share", range(SHARES))
+def test_every_page_loads_with_no_console_error_and_no_outside_request(site, server, base_path, page, share):
     visit = watch(page)
     pages = html_pages(site)
-    for built in pages:
+    for built in pages[share::SHARES]:
         url = server + page_url(site, built, base_path)
         response = page.goto(url, wait_until="networkidle")
         assert response and response.status == 200, url

@@ -20,14 +20,20 @@ def describe(violations: list[dict]) -> str:
                      f"  {v['nodes'][0].get('failureSummary', '')[:300]}" for v in violations)
 
 
+# The pages are checked in shares, so that pytest-xdist can spread the
+# slowest test of the suite over the machine's cores.
+SHARES = 4
+
+
+@pytest.mark.parametrize("share", range(SHARES))
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_page_has_an_axe_violation(site, server, base_path, browser, scheme):
+def test_no_page_has_an_axe_violation(site, server, base_path, browser, scheme, share):
     axe = Axe()
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     problems = {}
     pages = html_pages(site)
-    for built in pages:
+    for built in pages[share::SHARES]:
         address = page_url(site, built, base_path)
         page.goto(server + address)
         violations = axe.run(page, options=WCAG_21_AA).response["violations"]
