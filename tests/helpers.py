@@ -72,6 +72,15 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html"))
 
 
+def share_of_pages(site: Path, share: int, shares: int) -> list[Path]:
+    """One of `shares` even parts of the built pages, for browser sweeps that
+    pytest-xdist spreads over cores: dealt largest first (the printable
+    editions are ten times the size of a page), so each part has about the
+    same work."""
+    by_size = sorted(html_pages(site), key=lambda page: (-page.stat().st_size, page))
+    return by_size[share::shares]
+
+
 def page_language(site: Path, page: Path) -> str:
     first = page.relative_to(site).parts[0]
     return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.helpers import html_pages, page_url
+from tests.helpers import html_pages, page_url, share_of_pages
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def test_no_page_has_an_axe_violation(site, server, base_path, browser, scheme, 
     page = context.new_page()
     problems = {}
     pages = html_pages(site)
-    for built in pages[share::SHARES]:
+    for built in share_of_pages(site, share, SHARES):
         address = page_url(site, built, base_path)
         page.goto(server + address)
         violations = axe.run(page, options=WCAG_21_AA).response["violations"]
@@ -84,3 +84,8 @@ def test_keyboard_focus_is_visible_on_links(server, base_path, page):
 def test_the_search_dialog_has_a_name_in_each_edition(site):
     assert 'role="dialog" aria-label="Recherche"' in (site / "index.html").read_text(encoding="utf-8")
     assert 'role="dialog" aria-label="Search"' in (site / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_shares_together_check_every_page_once(site):
+    dealt = [page for share in range(SHARES) for page in share_of_pages(site, share, SHARES)]
+    assert sorted(dealt) == html_pages(site)
