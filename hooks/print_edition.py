@@ -7,7 +7,8 @@ page. The i18n plugin runs MkDocs' whole build again for English, so the
 print plugin reads its settings again; this hook gives it, before it does,
 the page's place, title and table-of-contents title for that edition. It
 also takes back the style sheets and script the plugin added to the
-configuration during the French build, which it would otherwise add twice.
+configuration during the French build, which it would otherwise add twice,
+and keeps them off every page but the printable ones.
 
 And it hands the plugin each page as the reader gets it. The plugin keeps a
 page's HTML when its own `on_page_content` runs, before the hooks' (French
@@ -104,6 +105,40 @@ def on_page_content(html, page, config, **kwargs):
     if plugin is not None:
         page.html = print_ready(html, page.url, left_out_urls(plugin, edition_being_built(config)))
     return html
+
+
+# The plugin's two style sheets and script, as Material writes them in a
+# page's head and foot. Only the printable pages use them; on every other
+# page they were two more render-blocking style sheets and a script
+# (issue 16), and their `@page` rules set A4 margins on any page printed.
+_PRINT_ASSET = re.compile(
+    r'[ \t]*(?:<link rel="stylesheet" href="[^"]*css/print-site(?:-material)?\.css">'
+    r'|<script src="[^"]*js/print-site\.js"></script>)[ \t]*\n?')
+
+
+def without_print_assets(html: str) -> str:
+    """A page without the print plugin's style sheets and script."""
+    return _PRINT_ASSET.sub("", html)
+
+
+def is_printable_page(url: str) -> bool:
+    return url.rstrip("/") in {page["print_page_basename"] for page in PAGES.values()}
+
+
+@event_priority(-100)
+def on_post_page(output, page, config, **kwargs):
+    """Every page but the printable ones loses the plugin's assets (the
+    printable pages are written by the plugin after the build, not here)."""
+    if config.plugins.get("print-site") is None or is_printable_page(page.url):
+        return output
+    return without_print_assets(output)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    """The theme's own pages (404.html) are rendered apart from the others."""
+    if config.plugins.get("print-site") is None:
+        return output_content
+    return without_print_assets(output_content)
 
 
 _LANGUAGE_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z]{2})"')

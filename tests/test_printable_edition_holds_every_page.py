@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 from hooks.pagedata import nav_paths
-from tests.helpers import head_lang, watch
+from tests.helpers import head_lang, html_pages, watch
 
 EDITIONS = [("", "fr", "Table des matières"), ("en/", "en", "Contents")]
 
@@ -91,3 +91,22 @@ def test_the_printable_page_loads_offline_with_its_table_of_contents(page, serve
         assert page.get_by_text(toc_title).first.is_visible()
         assert page.locator("#print-site-page").is_visible()
         assert visit.outside_requests == [] and visit.console_errors == [] and visit.failed_responses == []
+
+
+def test_only_the_printable_pages_load_the_print_plugin_assets(site):
+    """Issue 16: the plugin's style sheets and script are render-blocking
+    weight that only the printable pages use."""
+    assets = re.compile(r"print-site(?:-material)?\.css|print-site\.js")
+    with_assets = {p.relative_to(site).as_posix() for p in html_pages(site)
+                   if assets.search(p.read_text(encoding="utf-8"))}
+    assert with_assets == {"imprimer/index.html", "en/imprimer/index.html"}
+
+
+def test_the_asset_filter_takes_the_three_tags_and_nothing_else():
+    from print_edition import without_print_assets
+    html = ('<head>\n  <link rel="stylesheet" href="../../css/print-site.css">\n'
+            '  <link rel="stylesheet" href="../../css/print-site-material.css">\n'
+            '  <link rel="stylesheet" href="../../stylesheets/extra.css">\n</head>\n'
+            '<body>\n  <script src="../../js/print-site.js"></script>\n  <script src="x.js"></script>\n</body>')
+    assert without_print_assets(html) == ('<head>\n  <link rel="stylesheet" href="../../stylesheets/extra.css">\n'
+                                          '</head>\n<body>\n  <script src="x.js"></script>\n</body>')
