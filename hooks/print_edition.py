@@ -112,8 +112,8 @@ def on_page_content(html, page, config, **kwargs):
 # page they were two more render-blocking style sheets and a script
 # (issue 16), and their `@page` rules set A4 margins on any page printed.
 _PRINT_ASSET = re.compile(
-    r'[ \t]*(?:<link rel="stylesheet" href="[^"]*css/print-site(?:-material)?\.css">'
-    r'|<script src="[^"]*js/print-site\.js"></script>)[ \t]*\n?')
+    r'[ \t]*(?:<link rel="stylesheet" href="[^"]*(?:{0})">|<script src="[^"]*(?:{0})"></script>)[ \t]*\n?'
+    .format("|".join(re.escape(path) for path in sorted(ADDED_BY_PLUGIN))))
 
 
 def without_print_assets(html: str) -> str:
