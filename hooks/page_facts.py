@@ -31,7 +31,8 @@ DATE_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 DATE_KEY = "git_revision_date_localized"           # what Material shows
 RAW_DATE_KEY = "git_revision_date_localized_raw_iso_date"   # the plugin's YYYY-MM-DD
 _H1_END = re.compile(r"</h1>")
-_FOOTNOTES = re.compile(r'<div class="footnote">.*?</div>', re.S)
+_FOOTNOTES = re.compile(r'<div class="footnote">.*?</div>'
+                        r'|<details class="info page-corrections">.*?</details>', re.S)
 
 
 def is_timed(page) -> bool:
@@ -41,8 +42,9 @@ def is_timed(page) -> bool:
 
 def with_reading_time(html: str, language: str) -> str:
     """The page with its reading time just after its title."""
-    # Footnotes are apparatus a reader consults, not prose read through: the
-    # time shown is that of the text (scripts/content_metrics.py counts alike).
+    # Footnotes and the corrections box are apparatus a reader consults, not
+    # prose read through: the time shown is that of the text
+    # (scripts/content_metrics.py counts alike).
     minutes = max(1, readtime(_FOOTNOTES.sub("", html), WORDS_PER_MINUTE))
     note = f'<p class="page-reading-time">{LABELS[language]["reading"].format(minutes)}</p>'
     return _H1_END.sub(lambda match: match.group(0) + note, html, count=1)

@@ -173,6 +173,40 @@ class Event(Strict):
         return self
 
 
+def _checked_day(value: str) -> str:
+    if parse_date(value)[2] == 0:
+        raise ValueError("a correction's date is a full date, YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[str, BeforeValidator(str), AfterValidator(_checked_date), AfterValidator(_checked_day)]
+
+
+class CorrectionText(Strict):
+    """A correction told in one edition: what the page said, what it says
+    now (the page's own words, short) and why (what the article says)."""
+    said: Text
+    says: Text
+    why: Text
+
+
+class CorrectedPlace(Strict):
+    """Where a correction was made: a page (its French file name, for both
+    editions) and, if it sits in one, the section's anchor in each edition."""
+    page: PagePath
+    section: Optional[Bilingual] = None
+
+
+class Correction(Strict):
+    """One entry of docs/reperes/corrections.yml, the public log of the
+    substantive corrections (not wording or typography)."""
+    id: Slug
+    date: Day
+    pages: Annotated[list[CorrectedPlace], Field(min_length=1)]
+    fr: CorrectionText
+    en: CorrectionText
+
+
 def load_entries(path: Path, model: type[BaseModel], what: str) -> list[dict]:
     """The entries of a YAML list file, each checked against `model`, ids
     unique. Returns the plain mappings the hooks render (a fresh copy)."""

@@ -8,8 +8,9 @@ the figure tested.
 Prose is the text of a page's <article> as built (generated parts such as
 source cards, glossary entries and timeline events included), without
 what a reader does not read as prose: tags, footnotes, « Pages qui
-renvoient ici », heading permalinks, the update date, inline SVG and
-scripts.
+renvoient ici », the corrections box and the corrections log (which repeat
+the pages' old and new words by design), « Citer cette page » and
+« Signaler une erreur », heading permalinks, the update date, inline SVG and scripts.
 
 Run it on a built site: `python scripts/content_metrics.py site/` prints the
 benchmark report's section.
@@ -30,7 +31,7 @@ WORDS_PER_MINUTE = 265
 # Elements whose whole content is not prose, by tag or by class/id.
 _SKIPPED_TAGS = {"script", "style", "svg", "template"}
 _SKIPPED_CLASSES = {"md-tags", "footnote", "footnote-ref", "headerlink", "md-source-file", "backlinks",
-                    "page-reading-time", "glossary-used-in"}
+                    "page-reading-time", "glossary-used-in", "page-corrections", "corrections-log", "page-cite", "page-report"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 # Lead-ins that recount an article instead of comparing: « selon l'article »,

@@ -70,6 +70,13 @@ FIRST_CALL = r"(?<=\w)\[\^[^\]]+\](?!:)"               # a footnote call in runn
 FIRST_RECORD_LINK = r"\(\.\./sources/centre-port-royal\.md\)"
 
 
+def correction(day: str, page: str, section: str = "") -> str:
+    """A correction entry to append to docs/reperes/corrections.yml."""
+    where = f"{{page: {page}, section: {section}}}" if section else f"{{page: {page}}}"
+    return (f"\n- id: essai\n  date: {day}\n  pages: [{where}]\n"
+            "  fr: {said: a, says: b, why: c}\n  en: {said: a, says: b, why: c}\n")
+
+
 def set_description(value: str):
     return lambda text: re.sub(r"^description:.*$", lambda _: f"description: {value}", text, count=1, flags=re.M)
 
@@ -133,6 +140,19 @@ MISTAKES = [
             ["docs/themes/cinema-sora-audiovisuel.md:", "no context fact 'nope' in docs/reperes/contexte.yml"]),
     Mistake("hand-written context box", CINEMA, replace("<!-- contexte: ", '!!! info "Contexte"\n    Typed. <!-- '),
             ["docs/themes/cinema-sora-audiovisuel.md:", "a « Contexte » box is written by hand"]),
+    Mistake("correction dated outside the calendar", "docs/reperes/corrections.yml",
+            append(correction('"2026-11-31"', "themes/ethique-et-droit.md")),
+            ["docs/reperes/corrections.yml:", "correction entry essai: `date`: 2026-11-31 is not a date"]),
+    Mistake("correction naming a missing page", "docs/reperes/corrections.yml",
+            append(correction('"2026-11-30"', "themes/nulle-part.md")),
+            ["docs/reperes/corrections.yml: correction essai: no page themes/nulle-part.md under docs/"]),
+    Mistake("correction naming a missing section", "docs/reperes/corrections.yml",
+            append(correction('"2026-11-30"', "themes/ethique-et-droit.md", "{fr: nulle-part, en: nowhere}")),
+            ["reperes/corrections.yml: a correction names a section its page does not have",
+             "correction essai: themes/ethique-et-droit.md (fr) has no section #nulle-part"]),
+    Mistake("fact-check missing its verdict", CINEMA, lambda t: re.sub(r"^  rating: .*\n", "", t, count=1, flags=re.M),
+            ["docs/themes/cinema-sora-audiovisuel.md: `claim_review:` in the front matter does not fit its shape",
+             "`rating`: Field required"]),
     # Links and anchors: MkDocs' own validation, a warning that --strict turns into a failure.
     Mistake("broken link", THEME, sub_first(FIRST_RECORD_LINK, "(../sources/port-royal.md)"),
             ["themes/ethique-et-droit.md", "'../sources/port-royal.md'", "not found", "Aborted with 1 warnings in strict mode"]),

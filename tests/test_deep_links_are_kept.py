@@ -80,7 +80,7 @@ def repaired_site(tmp_path_factory):
     docs = project / "docs"
     (docs / "reperes" / "debats.md").rename(docs / "reperes" / "controverses.md")
     (docs / "reperes" / "debats.en.md").rename(docs / "reperes" / "controverses.en.md")
-    for path in [project / "mkdocs.yml", *docs.rglob("*.md")]:
+    for path in [project / "mkdocs.yml", *docs.rglob("*.md"), *docs.rglob("*.yml")]:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("debats.md", "controverses.md"), encoding="utf-8")
     config = project / "mkdocs.yml"
