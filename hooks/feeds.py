@@ -17,11 +17,12 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from corrections import LABELS as CORRECTION_LABELS, load_corrections
+from french_typography import typeset_html, typeset_text
 from page_facts import RAW_DATE_KEY
 from pagedata import edition, page_title
 
@@ -126,8 +127,13 @@ def on_post_build(config, **kwargs):
     corrections = correction_entries(load_corrections(docs_dir), language, f"{home}reperes/corrections/",
                                      lambda path: page_title(docs_dir, path, language))
     labels = LABELS[language]
-    feed = atom_feed(labels["title"].format(site=config.site_name), labels["subtitle"], config.site_name, home,
-                     site_url + FEED[language], language, labels["rights"], _pages + corrections)
+    entries = _pages + corrections
+    if language == "fr":    # the feed's text is read as the pages are: with French spacing
+        entries = [replace(entry, title=typeset_text(entry.title), summary=typeset_text(entry.summary),
+                           content=typeset_html(entry.content)) for entry in entries]
+    title = labels["title"].format(site=config.site_name)
+    feed = atom_feed(typeset_text(title) if language == "fr" else title, labels["subtitle"], config.site_name, home,
+                     site_url + FEED[language], language, labels["rights"], entries)
     target = Path(config.site_dir) / FEED[language]
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(feed, encoding="utf-8")

@@ -133,3 +133,8 @@ def test_the_citation_is_left_out_of_search_and_print(site):
     assert not [doc["location"] for doc in index["docs"] if "@misc{" in doc.get("text", "") or doc["location"].endswith("#citer-cette-page")]
     printable = (site / "imprimer" / "index.html").read_text(encoding="utf-8")
     assert 'class="page-cite"' not in printable
+
+
+def test_the_bibtex_gets_material_copy_button(server, base_path, page):
+    page.goto(server + base_path + "themes/ethique-et-droit/", wait_until="networkidle")
+    assert page.locator(".page-cite .md-code__button").count() == 1

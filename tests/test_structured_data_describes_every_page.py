@@ -122,3 +122,40 @@ def test_json_ld_cannot_close_its_script_element(site):
     for page in content_pages(site):
         for script in SCRIPT.findall(page.read_text(encoding="utf-8")):
             assert "</" not in script
+
+
+# --- unit tests of hooks/structured_data.py --------------------------------------
+
+def hooks():
+    import sys
+    from tests.helpers import ROOT
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import structured_data
+    return structured_data
+
+
+def test_the_script_text_escapes_closing_tags():
+    text = hooks().as_script([{"name": "a </script> b"}])
+    assert "</script>" not in text and json.loads(text) == {"name": "a </script> b"}
+
+
+def test_a_french_page_names_its_english_twin_and_the_reverse():
+    sd = hooks()
+    common = dict(title="T", description="D", updated="2026-12-01", site_name="S", home="https://e.org/")
+    french = sd.page_data("Article", url="https://e.org/themes/x/", language="fr",
+                          twin_url=sd.twin_of("themes/x/", "fr", "https://e.org/"), **common)
+    english = sd.page_data("Article", url="https://e.org/en/themes/x/", language="en",
+                           twin_url=sd.twin_of("en/themes/x/", "en", "https://e.org/"), **common)
+    assert french["workTranslation"]["url"] == "https://e.org/en/themes/x/"
+    assert english["translationOfWork"]["url"] == "https://e.org/themes/x/"
+    assert french["headline"] == "T" and "citation" not in french
+
+
+def test_a_claim_review_carries_the_verdict_and_where_the_claim_appears():
+    sd = hooks()
+    meta = sd.ClaimReviewMeta(claim="C", source="s", claimant="X", section="sec", rating="Exagéré", explanation="E")
+    review = sd.claim_review(meta, {"url": "https://a.org/p", "title": "P"}, page_url="https://e.org/p/",
+                             updated="2026-12-01", language="fr", site_name="S", home="https://e.org/")
+    assert review["url"] == "https://e.org/p/#sec" and review["claimReviewed"] == "C"
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Exagéré", "ratingExplanation": "E"}
+    assert review["itemReviewed"]["appearance"]["url"] == "https://a.org/p"
