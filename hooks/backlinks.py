@@ -48,6 +48,9 @@ _TOKEN = re.compile(
 )
 _TAG = re.compile(r"<[^>]+>")
 _PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
+# The « Corrections » box (hooks/corrections.py) sits in a page's last section
+# but belongs to none: its links to the log are not back-links of that section.
+_CORRECTIONS_BOX = re.compile(r'<details class="info page-corrections">.*?</details>', re.S)
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,7 @@ def build_table(pages) -> LinkTable:
     table = LinkTable()
     known = {page.url for page in pages}
     for page in pages:
-        page_links(page.url, page.content or "", table, known)
+        page_links(page.url, _CORRECTIONS_BOX.sub("", page.content or ""), table, known)
     return table
 
 

@@ -46,7 +46,7 @@ LABELS = {
         "access": "Remplacez les points de suspension par la date de votre consultation.",
         "report": "Signaler une erreur",
         "report_note": ("Une erreur, une source mal lue\u202f? {link} (formulaire du dépôt du projet, "
-                        "où la page et son adresse sont déjà indiquées\u202f; il faut un compte GitHub)."),
+                        "où le titre et l'adresse de la page sont déjà remplis\u202f; il faut un compte GitHub)."),
         "issue_title": "Erreur sur la page «\u00a0{title}\u00a0»",
         "issue_body": ("Page\u00a0: {title}\nAdresse\u00a0: {url}\nSection (si possible, son lien ¶)\u00a0: \n\n"
                        "Ce que dit la page\u00a0:\n\nCe que dit la source\u00a0:\n"),
@@ -60,11 +60,11 @@ LABELS = {
         "style": "In APA style (7th edition):",
         "bibtex": "In BibTeX:",
         "section": "To cite a section, give the address of its permanent link: the ¶ sign at the end of its heading.",
-        "access": "",
+        "access": "Replace the ellipsis with the date you read the page.",
         "report": "Report an error",
-        "report_note": ("Found a mistake, or a source misread? {link} (the project repository's form, "
-                        "with the page and its address already filled in; a GitHub account is needed)."),
-        "issue_title": "Error on the page “{title}”",
+        "report_note": ("Found a mistake, or a source misread? {link} (a form on the project's repository, "
+                        "with the page's title and address already filled in; you need a GitHub account)."),
+        "issue_title": "Error on page “{title}”",
         "issue_body": ("Page: {title}\nAddress: {url}\nSection (its ¶ link, if you can): \n\n"
                        "What the page says:\n\nWhat the source says:\n"),
         "edition": "English edition",
@@ -101,12 +101,13 @@ def iso690(page: Citable) -> str:
 
 def apa7(page: Citable) -> str:
     """APA 7 for a page with no named author: the title takes the author's
-    place, then the date, the site's name and the address."""
+    place, then the date, the site's name and the address, after a retrieval
+    date (APA asks for one when a page changes in place, as these do)."""
     when = f"{page.updated.year}, {format_date(page.updated, 'MMMM d', locale='en_GB')}"
     if page.title:
         return (f"<em>{html.escape(page.title)}</em> ({LABELS['en']['edition']}). ({when}). "
-                f"{html.escape(page.site)}. {_link(page.url)}")
-    return f"<em>{html.escape(page.site)}</em> ({LABELS['en']['edition']}). ({when}). {_link(page.url)}"
+                f"{html.escape(page.site)}. Retrieved …, from {_link(page.url)}")
+    return f"<em>{html.escape(page.site)}</em> ({LABELS['en']['edition']}). ({when}). Retrieved …, from {_link(page.url)}"
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

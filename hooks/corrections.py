@@ -17,17 +17,22 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from babel.dates import format_date
 from backlinks import original_path
+from glossary import load_glossary
+from slugs import slugify
 from pagedata import edition, fail, page_title, shown
 from schemas import Correction, load_entries
 from page_facts import DATE_LOCALES
 
 CORRECTIONS_FILE = "reperes/corrections.yml"
 CORRECTIONS_PAGE = "reperes/corrections.md"
+GLOSSARY_PAGE, TIMELINE_PAGE = "reperes/glossaire.md", "reperes/chronologie.md"
 MARKER = "<!-- corrections -->"
 BOX_CLASS = "page-corrections"
 LOG_CLASS = "corrections-log"
@@ -35,14 +40,16 @@ LABELS = {
     "fr": {
         "box": "Corrections",
         "box_intro": "Cette page a été corrigée depuis sa publication. Le [journal des corrections]({log}) les réunit toutes.",
-        "section": "section concernée",
+        "section": "section",
+        "on_page": "sur la page",
         "said": "Avant", "says": "Désormais", "why": "Pourquoi", "pages": "Pages",
         "none": "Aucune correction n'a encore été faite.",
     },
     "en": {
         "box": "Corrections",
         "box_intro": "This page has been corrected since it was published. The [corrections log]({log}) lists them all.",
-        "section": "section concerned",
+        "section": "section",
+        "on_page": "on the page",
         "said": "Before", "says": "Now", "why": "Why", "pages": "Pages",
         "none": "No correction has been made yet.",
     },
@@ -78,14 +85,48 @@ def link(from_path: str, to_path: str, anchor: str = "") -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
-def labelled(label: str, text: str, language: str) -> str:
-    """« *Avant* : … » in French, "*Before:* …" in English."""
-    return f"*{label}* : {text}" if language == "fr" else f"*{label}:* {text}"
+@dataclass(frozen=True)
+class Names:
+    """What the edition being built calls a page (`page(path)`) and one of
+    its sections (`section(path, anchor)`)."""
+    page: Callable[[str], str]
+    section: Callable[[str, str], str]
 
 
-def box_markdown(entries: list[dict], path: str, language: str) -> str:
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*$", re.M)
+_SPAN_ID = re.compile(r'<span id="([^"]+)"></span>')
+_ATTRIBUTES = re.compile(r"\{[^}]*\}\s*$")
+
+
+def section_titles(markdown: str) -> dict[str, str]:
+    """Anchor → heading text for a page's Markdown: the anchor its heading
+    gets (hooks/slugs.py) and any old anchor kept beside it as a span."""
+    titles = {}
+    for match in _HEADING.finditer(markdown):
+        heading = _ATTRIBUTES.sub("", match.group(1))
+        text = _SPAN_ID.sub("", heading).replace("*", "").strip()
+        explicit = re.findall(r"#([\w-]+)", match.group(1)[len(heading):])
+        for anchor in [*explicit, slugify(text), *_SPAN_ID.findall(heading)]:
+            titles.setdefault(anchor, text)
+    return titles
+
+
+def quoted(text: str, language: str) -> str:
+    return f"«\u00a0{text}\u00a0»" if language == "fr" else f"“{text}”"
+
+
+def labelled(label: str, text: str, language: str, page_link: str = "") -> str:
+    """« *Avant* : … » in French, "*Before:* …" in English; with the page
+    the words come from when it is not the one showing them."""
+    where = f", {LABELS[language]['on_page']} {page_link}" if page_link else ""
+    return f"*{label}*{where} : {text}" if language == "fr" else f"*{label}*{where}: {text}"
+
+
+def box_markdown(entries: list[dict], path: str, language: str, names: Names) -> str:
     """The « Corrections » box of the page docs/<path>: each correction
-    dated, linked to its entry in the log and to the section it concerns."""
+    dated and linked to its entry in the log, with the section it concerns.
+    `said` and `says` quote the first page an entry lists: on the others,
+    the box says which page the words come from."""
     labels = LABELS[language]
     # Folded (pymdownx.details), so that the box stays short: its title says
     # how many corrections it holds. The class keeps it out of the reading time
@@ -93,16 +134,20 @@ def box_markdown(entries: list[dict], path: str, language: str) -> str:
     lines = ["", "", f'??? info {BOX_CLASS} "{labels["box"]} ({len(entries)})"', "",
              "    " + labels["box_intro"].format(log=link(path, CORRECTIONS_PAGE)), ""]
     for entry in entries:
-        text = entry[language]
-        where = ", ".join(f"[{labels['section']}]({link(path, path, place['section'][language])})"
-                          for place in entry["pages"] if place["page"] == path and place.get("section"))
+        text, first = entry[language], entry["pages"][0]["page"]
+        sections = ", ".join(
+            f"[{quoted(names.section(path, place['section'][language]), language)}]"
+            f"({link(path, path, place['section'][language])})"
+            for place in entry["pages"] if place["page"] == path and place.get("section"))
         head = f"**[{spelled(entry['date'], language)}]({link(path, CORRECTIONS_PAGE, entry['id'])})**"
-        lines += [f"    - {head}" + (f" ({where})" if where else ""), ""]
-        lines += [f"        {labelled(labels[key], text[key], language)}\n" for key in ("said", "says", "why")]
+        source = "" if first == path else f"[{names.page(first)}]({link(path, first)})"
+        lines += [f"    - {head}\u00a0— {text['subject']}" + (f" ({labels['section']} {sections})" if sections else ""), ""]
+        lines += [f"        {labelled(labels[key], text[key], language, source if key != 'why' else '')}\n"
+                  for key in ("said", "says", "why")]
     return "\n".join(lines) + "\n"
 
 
-def log_markdown(entries: list[dict], language: str, title_of) -> str:
+def log_markdown(entries: list[dict], language: str, names: Names) -> str:
     """Every correction, newest first, each under a heading whose anchor is
     its id (a correction can be linked to and cited)."""
     labels = LABELS[language]
@@ -111,19 +156,23 @@ def log_markdown(entries: list[dict], language: str, title_of) -> str:
     colon = " :" if language == "fr" else ":"
     blocks = []
     for entry in entries:
-        text = entry[language]
-        titles = " ; ".join(title_of(place["page"]) for place in dict(
-            (place["page"], place) for place in entry["pages"]).values())
+        text, first = entry[language], entry["pages"][0]["page"]
         pages = ", ".join(
-            f"[{title_of(place['page'])}]({link(CORRECTIONS_PAGE, place['page'])})"
-            + (f" ([{labels['section']}]({link(CORRECTIONS_PAGE, place['page'], place['section'][language])}))"
+            f"[{names.page(place['page'])}]({link(CORRECTIONS_PAGE, place['page'])})"
+            + (f" ({labels['section']} [{quoted(names.section(place['page'], place['section'][language]), language)}]"
+               f"({link(CORRECTIONS_PAGE, place['page'], place['section'][language])}))"
                if place.get("section") else "")
             for place in entry["pages"])
+        # With several pages, the words quoted are the first one's: say so.
+        origin = (f", {labels['on_page']} [{names.page(first)}]({link(CORRECTIONS_PAGE, first)}){colon}"
+                  if len(entry["pages"]) > 1 else colon)
         blocks.append("\n".join([
-            f"## {spelled(entry['date'], language)} — {titles} {{#{entry['id']}}}", "",
+            # Out of search (Material's data-search-exclude): the log repeats the
+            # pages' words, and search should lead to the pages themselves.
+            f"## {spelled(entry['date'], language)}\u00a0— {text['subject']} {{#{entry['id']} data-search-exclude}}", "",
             f"- **{labels['pages']}**{colon} {pages}",
-            f"- **{labels['said']}**{colon} {text['said']}",
-            f"- **{labels['says']}**{colon} {text['says']}",
+            f"- **{labels['said']}**{origin} {text['said']}",
+            f"- **{labels['says']}**{origin} {text['says']}",
             f"- **{labels['why']}**{colon} {text['why']}",
         ]))
     # One block, so that the prose counts can leave the log aside: it repeats
@@ -156,12 +205,28 @@ def on_pre_build(config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     entries = _state.get("entries") or []
     language, path = edition(config), original_path(page.file.src_uri)
+    names = edition_names(Path(config.docs_dir), language)
     if path == CORRECTIONS_PAGE:
-        docs_dir = Path(config.docs_dir)
-        return markdown.replace(MARKER, log_markdown(entries, language,
-                                                     lambda target: page_title(docs_dir, target, language)))
+        return markdown.replace(MARKER, log_markdown(entries, language, names))
     own = corrections_of(entries, path)
-    return markdown.rstrip("\n") + box_markdown(own, path, language) if own else markdown
+    return markdown.rstrip("\n") + box_markdown(own, path, language, names) if own else markdown
+
+
+def edition_names(docs_dir: Path, language: str) -> Names:
+    """Page titles and section headings as the edition's own pages write them."""
+    def source(path: str) -> Path:
+        twin = docs_dir / path.replace(".md", f".{language}.md")
+        return twin if language != "fr" and twin.exists() else docs_dir / path
+
+    def section(path: str, anchor: str) -> str:
+        # The glossary's and the timeline's headings are written by their hooks.
+        if path == GLOSSARY_PAGE:
+            return next((entry[language]["term"] for entry in load_glossary(docs_dir) if entry["id"] == anchor), anchor)
+        if path == TIMELINE_PAGE and re.fullmatch(r"annee-\d{4}", anchor):
+            return anchor.removeprefix("annee-")
+        return section_titles(source(path).read_text(encoding="utf-8")).get(anchor, anchor)
+
+    return Names(page=lambda path: page_title(docs_dir, path, language), section=section)
 
 
 def on_env(env, config, files, **kwargs):

@@ -183,8 +183,10 @@ Day = Annotated[str, BeforeValidator(str), AfterValidator(_checked_date), AfterV
 
 
 class CorrectionText(Strict):
-    """A correction told in one edition: what the page said, what it says
-    now (the page's own words, short) and why (what the article says)."""
+    """A correction told in one edition: a short subject (the heading on
+    the log page), what the first page listed said and says now (its own
+    words, short) and why (what the article says)."""
+    subject: Text
     said: Text
     says: Text
     why: Text

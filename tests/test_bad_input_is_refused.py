@@ -74,7 +74,7 @@ def correction(day: str, page: str, section: str = "") -> str:
     """A correction entry to append to docs/reperes/corrections.yml."""
     where = f"{{page: {page}, section: {section}}}" if section else f"{{page: {page}}}"
     return (f"\n- id: essai\n  date: {day}\n  pages: [{where}]\n"
-            "  fr: {said: a, says: b, why: c}\n  en: {said: a, says: b, why: c}\n")
+            "  fr: {subject: s, said: a, says: b, why: c}\n  en: {subject: s, said: a, says: b, why: c}\n")
 
 
 def set_description(value: str):

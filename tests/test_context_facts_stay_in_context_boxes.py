@@ -18,6 +18,8 @@ CONTEXT_MARKERS = [
     "Fautrel", "Vernier", "Belamy", "avril 2023", "Axios", "Business Insider", "TheWrap",
     "Vaud", "El Eternauta", "Blick", "RTBF", "juin 2024", "Authors Guild",
 ]
+# What the SAG-AFTRA fact adds, which pages name only in its box.
+CORRECTION_MARKERS = ["DGA", "Directors Guild", "160 000", "160,000"]
 # The same facts as the English edition writes them.
 CONTEXT_MARKERS_EN = [
     "15 February 2024", "February 15, 2024", "9 December 2024", "December 9, 2024", "22 February 2024",
@@ -33,6 +35,18 @@ def outside_context_boxes(text: str) -> str:
     # Kept anchors (`<span id="christie-s">`) are addresses, not prose.
     text = re.sub(r"<span id=\"[^\"]*\"></span>", "", text)
     return CONTEXT_BOX.sub("", text)
+
+
+def test_the_corrections_log_tells_no_context_fact():
+    """Its `why` goes into a box on every page it names: a context fact there
+    would be told, outside any « Contexte » box, on all of them."""
+    import yaml
+    for entry in yaml.safe_load((DOCS / "reperes/corrections.yml").read_text(encoding="utf-8")):
+        for language, markers in (("fr", CONTEXT_MARKERS + CORRECTION_MARKERS),
+                                  ("en", CONTEXT_MARKERS + CONTEXT_MARKERS_EN + CORRECTION_MARKERS)):
+            text = " ".join(entry[language].values()).replace("\u00a0", " ").replace("\u202f", " ")
+            found = [m for m in markers if re.search(rf"\b{re.escape(m)}(?!\w)", text, re.I)]
+            assert found == [], f"corrections.yml, {entry['id']} ({language}): context facts: {found}"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())

@@ -13,7 +13,7 @@ import yaml
 from tests.helpers import DOCS, ROOT, html_pages, page_language
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from corrections import box_markdown, corrections_of, log_markdown, missing_anchors  # noqa: E402
+from corrections import Names, box_markdown, corrections_of, log_markdown, missing_anchors, section_titles  # noqa: E402
 from feeds import Entry, atom_feed  # noqa: E402
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -21,10 +21,12 @@ FEEDS = {"fr": "feed.xml", "en": "en/feed.xml"}
 LOG = yaml.safe_load((DOCS / "reperes/corrections.yml").read_text(encoding="utf-8"))
 SAMPLE = [
     {"id": "new", "date": "2026-11-30", "pages": [{"page": "themes/a.md", "section": {"fr": "s-fr", "en": "s-en"}}],
-     "fr": {"said": "ancien", "says": "nouveau", "why": "raison"}, "en": {"said": "old", "says": "new", "why": "reason"}},
+     "fr": {"subject": "Sujet", "said": "ancien", "says": "nouveau", "why": "raison"},
+     "en": {"subject": "Subject", "said": "old", "says": "new", "why": "reason"}},
     {"id": "old", "date": "2026-11-25", "pages": [{"page": "themes/a.md"}, {"page": "reperes/b.md"}],
-     "fr": {"said": "x", "says": "y", "why": "z"}, "en": {"said": "x", "says": "y", "why": "z"}},
+     "fr": {"subject": "S", "said": "x", "says": "y", "why": "z"}, "en": {"subject": "S", "said": "x", "says": "y", "why": "z"}},
 ]
+NAMES = Names(page={"themes/a.md": "A", "reperes/b.md": "B"}.get, section=lambda path, anchor: f"Titre {anchor}")
 
 
 def test_the_log_holds_the_second_edition_corrections_in_both_languages():
@@ -37,21 +39,33 @@ def test_the_log_holds_the_second_edition_corrections_in_both_languages():
 
 
 def test_a_page_box_lists_its_corrections_with_links_to_the_log_and_the_section():
-    box = box_markdown(corrections_of(SAMPLE, "themes/a.md"), "themes/a.md", "fr")
+    box = box_markdown(corrections_of(SAMPLE, "themes/a.md"), "themes/a.md", "fr", NAMES)
     assert '??? info page-corrections "Corrections (2)"' in box
     assert "[journal des corrections](../reperes/corrections.md)" in box
-    assert "**[30 novembre 2026](../reperes/corrections.md#new)** ([section concernée](#s-fr))" in box
+    assert "**[30 novembre 2026](../reperes/corrections.md#new)**\u00a0— Sujet (section [«\u00a0Titre s-fr\u00a0»](#s-fr))" in box
     assert "*Avant* : ancien" in box and "*Désormais* : nouveau" in box and "*Pourquoi* : raison" in box
     assert box.index("#new") < box.index("#old")
-    english = box_markdown(corrections_of(SAMPLE, "reperes/b.md"), "reperes/b.md", "en")
-    assert "*Before:* x" in english and "#new" not in english
+
+
+def test_a_box_on_another_page_says_which_page_the_words_come_from():
+    english = box_markdown(corrections_of(SAMPLE, "reperes/b.md"), "reperes/b.md", "en", NAMES)
+    assert "*Before*, on the page [A](../themes/a.md): x" in english and "#new" not in english
+    assert "*Why*: z" in english
 
 
 def test_the_log_page_lists_every_correction_under_its_own_anchor():
-    text = log_markdown(SAMPLE, "en", lambda path: {"themes/a.md": "A", "reperes/b.md": "B"}[path])
-    assert text.index("{#new}") < text.index("{#old}")
-    assert "## 25 November 2026 — A ; B {#old}" in text
-    assert "[A](../themes/a.md) ([section concerned](../themes/a.md#s-en))" in text
+    text = log_markdown(SAMPLE, "en", NAMES)
+    assert text.index("{#new ") < text.index("{#old ")
+    assert "## 25 November 2026\u00a0— S {#old data-search-exclude}" in text
+    assert "[A](../themes/a.md) (section [“Titre s-en”](../themes/a.md#s-en))" in text
+    assert "- **Before**, on the page [A](../themes/a.md): x" in text
+    assert "- **Before**: old" in text
+
+
+def test_section_names_come_from_the_headings_and_their_kept_anchors():
+    titles = section_titles('# Page\n\n## Qui perd, qui gagne ? <span id="emploi"></span>\n\n### *Sora* {#sora}\n')
+    assert titles == {"page": "Page", "qui-perd-qui-gagne": "Qui perd, qui gagne ?", "emploi": "Qui perd, qui gagne ?",
+                      "sora": "Sora"}
 
 
 def test_a_section_the_page_does_not_have_is_reported():
@@ -92,7 +106,7 @@ def test_each_corrected_page_shows_its_own_corrections(site):
 def test_the_corrections_page_lists_them_all_newest_first(site):
     for language in ("fr", "en"):
         text = (site / ("en/" if language == "en" else "") / "reperes/corrections/index.html").read_text(encoding="utf-8")
-        positions = [text.index(f'<h2 id="{entry["id"]}"') for entry in LOG]
+        positions = [re.search(rf'<h2[^>]* id="{entry["id"]}"', text).start() for entry in LOG]
         dates = [entry["date"] for entry in LOG]
         order = sorted(range(len(LOG)), key=lambda i: positions[i])
         assert [dates[i] for i in order] == sorted(dates, reverse=True), language
@@ -124,3 +138,11 @@ def test_every_page_points_to_its_edition_feed(site, base_path):
         # The 404 pages are served at any depth: their links start from the base path.
         target = (site / href.removeprefix(base_path) if href.startswith("/") else page.parent / href).resolve()
         assert target == (site / FEEDS[language]).resolve(), f"{page.relative_to(site)}: {link.group(1)}"
+
+
+def test_search_finds_the_log_page_but_leads_to_the_corrected_pages(site):
+    import json
+    for prefix in ("", "en/"):
+        index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+        locations = [doc["location"] for doc in index["docs"] if "reperes/corrections/" in doc["location"]]
+        assert locations and all("#" not in location for location in locations), locations

@@ -32,7 +32,7 @@ def test_the_french_citation_follows_iso_690():
 
 def test_the_english_citation_follows_apa_7():
     assert apa7(PAGE_EN) == ("<em>Ethics and law</em> (English edition). (2026, December 3). "
-                             "Generative AI and the creative industries. "
+                             "Generative AI and the creative industries. Retrieved …, from "
                              '<a href="https://example.org/base/en/themes/ethique-et-droit/">'
                              "https://example.org/base/en/themes/ethique-et-droit/</a>")
 
@@ -58,7 +58,7 @@ def test_the_report_link_fills_in_the_page_title_and_address():
     parts = urlsplit(url)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://github.com/owner/repo/issues/new"
     query = parse_qs(parts.query)
-    assert query["title"] == ["Error on the page “Ethics and law”"]
+    assert query["title"] == ["Error on page “Ethics and law”"]
     assert "Address: https://example.org/base/en/themes/ethique-et-droit/" in query["body"][0]
 
 
