@@ -186,9 +186,12 @@ def render_svg(graph: Graph, titles: dict[str, str], urls: dict[str, str], langu
         # The node comes first so that `.cm-node:hover ~ .cm-edge` reaches its edges.
         groups.append(f'<g class="cm-star">{node(x, y[page], titles[page], urls[page], kind)}{edges}</g>')
     # No height attribute: `height="auto"` is not valid SVG 1.1 and Chromium
-    # logs it as an error; the stylesheet sets `height: auto` instead.
+    # logs it as an error; the stylesheet sets `height: auto` instead. No role:
+    # an inline SVG is already a graphics document that browsers name from
+    # its <title> (and `role="group"` is not valid HTML on <svg>); `img`
+    # would hide its links from screen readers.
     return (f'<figure class="concept-map"><svg viewBox="0 0 {WIDTH} {height:g}" width="100%" '
-            f'role="group" aria-labelledby="cm-title" aria-describedby="cm-desc" xmlns="http://www.w3.org/2000/svg">'
+            f'aria-labelledby="cm-title" aria-describedby="cm-desc" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="cm-title">{escape(labels["title"], quote=False)}</title>'
             f'<desc id="cm-desc">{escape(labels["desc"], quote=False)}</desc>'
             f'{"".join(groups)}</svg></figure>')

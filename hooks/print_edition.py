@@ -153,6 +153,28 @@ def with_edition_links(html: str, language: str) -> str:
     return html if language == "fr" else edition_base(html, language)
 
 
+_HEADING_NUMBER = re.compile(r"""(<section class=['"]print-page[^>]*?) heading-number=""")
+_STYLE = re.compile(r"<style>.*?</style>", re.S)
+
+
+def valid_print_markup(html: str) -> str:
+    """The printable page as valid HTML (W3C Nu checker): the plugin numbers
+    its sections in a `heading-number` attribute, which HTML does not have
+    (a `data-` one does), and writes their numbering style inside the
+    article, where <style> is not allowed: it goes to the head. Its table of
+    contents' title names a checkbox the page does not have."""
+    html = _HEADING_NUMBER.sub(r"\1 data-heading-number=", html)
+    # Not in the navigation, the page has no `__toc` checkbox for its table
+    # of contents' title to toggle (overrides/partials/toc.html).
+    html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    article_start = html.find("<article")
+    styles = _STYLE.findall(html, article_start) if article_start >= 0 else []
+    if not styles:
+        return html
+    body = html[:article_start] + _STYLE.sub("", html[article_start:])
+    return body.replace("</head>", "".join(styles) + "</head>", 1)
+
+
 @event_priority(-50)    # after the plugin has written the page, before the next edition's build
 def on_post_build(config, **kwargs):
     plugin = config.plugins.get("print-site")
@@ -161,5 +183,5 @@ def on_post_build(config, **kwargs):
     language = edition_being_built(config)
     page = Path(config.site_dir) / PAGES[language]["print_page_basename"] / "index.html"
     if page.exists():
-        html = with_edition_links(page.read_text(encoding="utf-8"), language)
+        html = valid_print_markup(with_edition_links(page.read_text(encoding="utf-8"), language))
         page.write_text(translated(html, tag_names(config)), encoding="utf-8")

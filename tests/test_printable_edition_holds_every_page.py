@@ -110,3 +110,17 @@ def test_the_asset_filter_takes_the_three_tags_and_nothing_else():
             '<body>\n  <script src="../../js/print-site.js"></script>\n  <script src="x.js"></script>\n</body>')
     assert without_print_assets(html) == ('<head>\n  <link rel="stylesheet" href="../../stylesheets/extra.css">\n'
                                           '</head>\n<body>\n  <script src="x.js"></script>\n</body>')
+
+
+def test_the_printable_page_markup_is_made_valid():
+    import sys
+    from tests.helpers import ROOT
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from print_edition import valid_print_markup
+    html = ('<head><title>t</title></head><body><label class="md-nav__title" for="__toc">T</label>'
+            "<article><section class='print-page md-section' id='s1' heading-number='1'>x</section>"
+            "<style>.a{}</style></article></body>")
+    assert valid_print_markup(html) == (
+        '<head><title>t</title><style>.a{}</style></head><body><label class="md-nav__title">T</label>'
+        "<article><section class='print-page md-section' id='s1' data-heading-number='1'>x</section>"
+        "</article></body>")
