@@ -31,9 +31,10 @@ links: $(VENV)/.site
 	$(BIN)/python scripts/deep_links.py
 
 ## bench: measurements, not tests (Lighthouse, page weight, build times,
-## search); the report goes to benchmarks/latest.md, its summary to the README
+## search); the report goes to benchmarks/latest.md, its summary to the README.
+## make bench COMPARE=<commit> also measures that commit, in the same run.
 bench: $(VENV)/.dev $(VENV)/.browser benchmarks/lighthouse/node_modules/.bin/lighthouse
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE))
 
 ## bench-content: the content figures alone (words, reading time, context
 ## facts told in full, lead-ins), into benchmarks/content.md and the README

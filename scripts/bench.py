@@ -1,10 +1,17 @@
 """The benchmark (`make bench`): measurements, not tests.
 
-- Lighthouse (mobile, simulated throttling) on four pages, with the system's
-  or Playwright's Chromium, the site served gzip-compressed as GitHub Pages
-  serves it, and built with its address as site_url (canonical links then
-  point to the server Lighthouse reads);
-- the weight of those pages: HTML, CSS, JS and fonts they load, raw and gzip;
+- Lighthouse (mobile, simulated throttling) on seven kinds of page, five runs
+  each, with the system's or Playwright's Chromium, the site served
+  gzip-compressed as GitHub Pages serves it, and built with its address as
+  site_url (canonical links then point to the server Lighthouse reads): the
+  median score of each category, and of FCP, LCP, TBT and the longest main
+  thread task; Lighthouse's `benchmarkIndex` of the machine is recorded, so
+  that reports from different machines are not compared as if alike;
+- `--compare REV` (make bench COMPARE=REV) builds REV too and runs the same
+  Lighthouse on both sites, interleaved run by run, to claim a gain from a
+  change on this noisy two-core machine;
+- the weight of those pages: HTML, CSS, JS and fonts they load, raw and gzip,
+  and the critical path (the HTML and the render-blocking style sheets, gzip);
 - strict build time of the site, of the site with its content copied ten
   times, and of the same content with only Material's defaults (no project
   hook, no plugin but search), as a ratio in the same run;
@@ -41,12 +48,15 @@ from tests.helpers import SiteHandler, copy_project, mkdocs_build  # noqa: E402
 
 REPORT = ROOT / "benchmarks" / "latest.md"
 LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-PAGES = {"home": "", "theme page": "themes/ethique-et-droit/", "glossary": "reperes/glossaire/",
-         "English page": "en/reperes/glossaire/"}
+PAGES = {"home": "", "theme page": "themes/ethique-et-droit/", "source record": "sources/refbax/",
+         "glossary": "reperes/glossaire/", "timeline": "reperes/chronologie/", "concept map": "reperes/carte/",
+         "English theme page": "en/themes/ethique-et-droit/"}
 PORT = 0            # chosen free when the benchmark starts
 BASE = "/base/"
 BUILD_RUNS = 3
-LIGHTHOUSE_RUNS = 3
+LIGHTHOUSE_RUNS = 5
+# Lighthouse audit → the name the report gives its numeric value (ms).
+TIMINGS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT"}
 COPIES = 10
 
 
@@ -72,9 +82,9 @@ class CompressedHandler(SiteHandler):
         return BytesIO(body)
 
 
-def serve(site: Path) -> ThreadingHTTPServer:
+def serve(site: Path, port: int | None = None) -> ThreadingHTTPServer:
     handler = type("Handler", (CompressedHandler,), {"site": site, "base_path": BASE})
-    server = ThreadingHTTPServer(("127.0.0.1", PORT), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", PORT if port is None else port), handler)
     Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -91,14 +101,23 @@ def chromium_path() -> str:
     return str(managed) if managed.exists() else (shutil.which("chromium") or "chromium")
 
 
-def lighthouse_median(url: str) -> dict:
-    """Lighthouse's scores vary from run to run (simulated throttling on a
-    shared machine): the median of LIGHTHOUSE_RUNS runs, per category."""
-    runs = [lighthouse(url) for _ in range(LIGHTHOUSE_RUNS)]
-    scores = {name: statistics.median(run[name] for run in runs) for name in runs[0] if name != "failing"}
-    scores["failing"] = sorted({audit for run in runs for audit in run["failing"]})
-    scores["runs"] = [run["performance"] for run in runs]
-    return scores
+def median_of(runs: list[dict]) -> dict:
+    """Lighthouse's figures vary from run to run (simulated throttling on a
+    shared machine): the median of the runs, figure by figure."""
+    figures = {name: statistics.median(run[name] for run in runs) for name in runs[0] if name != "failing"}
+    figures["failing"] = sorted({audit for run in runs for audit in run["failing"]})
+    figures["runs"] = [run["performance"] for run in runs]
+    return figures
+
+
+def lighthouse_medians(addresses: dict[str, str]) -> dict[str, dict]:
+    """Each page's medians; the runs go round the pages (page 1, 2… then
+    again), so that a slow spell of the machine does not fall on one page."""
+    runs: dict[str, list] = {name: [] for name in addresses}
+    for _ in range(LIGHTHOUSE_RUNS):
+        for name, url in addresses.items():
+            runs[name].append(lighthouse(url))
+    return {name: median_of(page_runs) for name, page_runs in runs.items()}
 
 
 def lighthouse(url: str) -> dict[str, int]:
@@ -108,10 +127,22 @@ def lighthouse(url: str) -> dict[str, int]:
         subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out.name}",
                         f"--chrome-flags={flags}"], check=True, env={**os.environ, "CHROME_PATH": chromium_path()})
         report = json.loads(Path(out.name).read_text(encoding="utf-8"))
+    return figures_of(report)
+
+
+def figures_of(report: dict) -> dict:
+    """Scores, timings (ms), the longest main-thread task (ms) and the
+    machine's benchmark index, from one Lighthouse report."""
     scores = {name: round(category["score"] * 100) for name, category in report["categories"].items()}
+    audits = report["audits"]
+    for audit, name in TIMINGS.items():
+        scores[name] = audits[audit]["numericValue"]
+    tasks = (audits.get("long-tasks", {}).get("details") or {}).get("items") or []
+    scores["longest task"] = max((task.get("duration", 0) for task in tasks), default=0)
+    scores["benchmark index"] = report.get("environment", {}).get("benchmarkIndex", 0)
     scores["failing"] = sorted(
         audit_id for category in report["categories"].values() for ref in category["auditRefs"]
-        if ref.get("weight") and (report["audits"][(audit_id := ref["id"])].get("score") or 1) < 1)
+        if ref.get("weight") and (audits[(audit_id := ref["id"])].get("score") or 1) < 1)
     return scores
 
 
@@ -129,6 +160,13 @@ def page_weight(site: Path, address: str) -> dict[str, tuple[int, int]]:
             files["fonts"].append((css.parent / font.strip("'\"")).resolve())
     return {kind: (sum(p.stat().st_size for p in paths), sum(len(gzip.compress(p.read_bytes(), 9)) for p in paths))
             for kind, paths in files.items()}
+
+
+def critical_bytes(site: Path, address: str) -> int:
+    """What the browser needs before the first paint, gzip: the HTML and the
+    render-blocking style sheets (every stylesheet link: none is deferred)."""
+    weight = page_weight(site, address)
+    return weight["HTML"][1] + weight["CSS"][1]
 
 
 def build_seconds(config: Path, strict: bool = True) -> float:
@@ -187,7 +225,7 @@ def commit() -> str:
 
 
 def kb(size: int) -> str:
-    return f"{size / 1000:.0f} kB"
+    return f"{size / 1000:.1f} kB" if size < 100_000 else f"{size / 1000:.0f} kB"
 
 
 def free_port() -> int:
@@ -198,26 +236,56 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def measure() -> dict:
+def archived(revision: str, destination: Path) -> Path:
+    """The project's sources (docs, hooks, overrides, mkdocs.yml) as they were
+    at `revision`, for a build to compare with."""
+    destination.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", revision, "docs", "hooks", "overrides", "mkdocs.yml"],
+                             cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(destination)], input=archive, check=True)
+    return destination / "mkdocs.yml"
+
+
+def built_for(config: Path, port: int, destination: Path) -> Path:
+    """A strict build whose site_url is the address it will be served on."""
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}{BASE}"
+    try:
+        build = mkdocs_build(config, destination)
+    finally:
+        del os.environ["SITE_URL"]
+    if build.returncode != 0:
+        raise RuntimeError(build.output)
+    return build.site
+
+
+def measure(compare: str | None = None) -> dict:
     global PORT
     PORT = free_port()     # the site is built for this address, then served on it
     figures: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        os.environ["SITE_URL"] = f"http://127.0.0.1:{PORT}{BASE}"
-        build = mkdocs_build(ROOT / "mkdocs.yml", tmp / "site")
-        del os.environ["SITE_URL"]
-        if build.returncode != 0:
-            raise RuntimeError(build.output)
-        server = serve(build.site)
+        site = built_for(ROOT / "mkdocs.yml", PORT, tmp / "site")
+        sites = {"current": (site, PORT)}
+        if compare:
+            other = free_port()
+            sites[compare] = (built_for(archived(compare, tmp / "baseline"), other, tmp / "baseline-site"), other)
+        servers = [serve(built, port) for built, port in sites.values()]
         try:
-            figures["lighthouse"] = {name: lighthouse_median(f"http://127.0.0.1:{PORT}{BASE}{address}")
-                                     for name, address in PAGES.items()}
+            addresses = {(name, which): f"http://127.0.0.1:{port}{BASE}{address}"
+                         for name, address in PAGES.items() for which, (_, port) in sites.items()}
+            medians = lighthouse_medians(addresses)
         finally:
-            server.shutdown()
-            server.server_close()
-        figures["weight"] = {name: page_weight(build.site, address) for name, address in PAGES.items()}
-        figures["content"] = (content_metrics.summary(build.site), content_metrics.report(build.site))
+            for server in servers:
+                server.shutdown()
+                server.server_close()
+        figures["lighthouse"] = {name: medians[(name, "current")] for name in PAGES}
+        figures["critical"] = {name: critical_bytes(site, address) for name, address in PAGES.items()}
+        if compare:
+            figures["compare"] = (compare, {name: (medians[(name, compare)], medians[(name, "current")]) for name in PAGES},
+                                  {name: (critical_bytes(sites[compare][0], address), figures["critical"][name])
+                                   for name, address in PAGES.items()})
+        figures["weight"] = {name: page_weight(site, address) for name, address in PAGES.items()}
+        figures["content"] = (content_metrics.summary(site), content_metrics.report(site))
         single = copy_project(tmp / "single") / "mkdocs.yml"
         tenfold = multiplied(tmp / "tenfold", COPIES)
         figures["build"] = {
@@ -230,30 +298,50 @@ def measure() -> dict:
     return figures
 
 
+COMPARED = ("performance", "FCP", "LCP", "TBT", "longest task")
+
+
 def render(figures: dict, measured: str) -> tuple[str, str]:
     lh = figures["lighthouse"]
-    summary = ["| page | performance (runs) | accessibility | best practices | SEO | weight (gzip) |",
-               "|---|---|---|---|---|---|"]
+    index = statistics.median(scores["benchmark index"] for scores in lh.values())
+    summary = [f"Lighthouse mobile, median of {LIGHTHOUSE_RUNS} runs per page (machine's benchmarkIndex: {index:.0f}).", "",
+               "| page | performance (runs) | accessibility | best practices | SEO | FCP | LCP | TBT | longest task "
+               "| critical path (gzip) | weight (gzip) |",
+               "|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, scores in lh.items():
         total = sum(g for _, g in figures["weight"][name].values())
         runs = ", ".join(str(run) for run in scores["runs"])
         summary.append(f"| {name} | {scores['performance']:.0f} ({runs}) | {scores['accessibility']:.0f} "
-                       f"| {scores['best-practices']:.0f} | {scores['seo']:.0f} | {kb(total)} |")
+                       f"| {scores['best-practices']:.0f} | {scores['seo']:.0f} | {ms(scores['FCP'])} "
+                       f"| {ms(scores['LCP'])} | {ms(scores['TBT'])} | {ms(scores['longest task'])} "
+                       f"| {kb(figures['critical'][name])} | {kb(total)} |")
     b = figures["build"]
     summary += ["", "| build (strict, median of 3) | seconds |", "|---|---|",
                 f"| the site ({b['pages']} Markdown files, both editions) | {b['site']:.1f} |",
                 f"| content ×{COPIES} | {b['tenfold']:.1f} ({b['tenfold'] / b['site']:.1f}× the site) |",
                 f"| same content, Material's defaults only | {b['defaults']:.1f} (hooks and plugins: ×{b['site'] / b['defaults']:.1f}) |"]
     full = [f"# Benchmark — commit {measured}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "",
-            f"Lighthouse 12.8.2, mobile, simulated throttling, median of {LIGHTHOUSE_RUNS} runs per page; "
+            "Lighthouse 12.8.2, mobile, simulated throttling; the runs go round the pages; "
             "site served gzip-compressed on 127.0.0.1.", "",
             *summary, "", "## Lighthouse audits below full score", ""]
     full += [f"- {name}: {', '.join(scores['failing']) or 'none'}" for name, scores in lh.items()]
+    if "compare" in figures:
+        revision, pairs, critical = figures["compare"]
+        full += ["", f"## Compared with {revision}, in the same run (medians; {revision} → this commit)", "",
+                 "| page | " + " | ".join(COMPARED) + " | critical path |", "|---|" + "---|" * (len(COMPARED) + 1)]
+        for name, (before, after) in pairs.items():
+            cells = [f"{before[key]:.0f} → {after[key]:.0f}" if key == "performance"
+                     else f"{ms(before[key])} → {ms(after[key])}" for key in COMPARED]
+            full.append(f"| {name} | " + " | ".join(cells) + f" | {kb(critical[name][0])} → {kb(critical[name][1])} |")
     full += ["", "## Page weight (raw / gzip)", "", "| page | HTML | CSS | JS | fonts |", "|---|---|---|---|---|"]
     for name, kinds in figures["weight"].items():
         full.append(f"| {name} | " + " | ".join(f"{kb(r)} / {kb(g)}" for r, g in kinds.values()) + " |")
     full += ["", "## Search", "", figures["search"], "", figures["content"][1]]
     return "\n".join(summary) + "\n", "\n".join(full) + "\n"
+
+
+def ms(value: float) -> str:
+    return f"{value:,.0f} ms"
 
 
 def update_readme(blocks: dict[str, str]) -> None:
@@ -290,11 +378,12 @@ def content_only() -> int:
 def main() -> int:
     if sys.argv[1:] == ["--content"]:
         return content_only()
+    compare = sys.argv[2] if sys.argv[1:2] == ["--compare"] and len(sys.argv) > 2 else None
     if not LIGHTHOUSE.exists():
         print("Lighthouse is not installed: npm ci --prefix benchmarks/lighthouse", file=sys.stderr)
         return 1
     measured = commit()          # before the reports below make the tree dirty
-    figures = measure()
+    figures = measure(compare)
     summary, full = render(figures, measured)
     REPORT.write_text(full, encoding="utf-8")
     search_table = "\n".join(line for line in figures["search"].splitlines() if line.startswith("|")) + "\n"

@@ -37,3 +37,22 @@ def test_the_readme_shows_the_latest_benchmark():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- bench:start -->\n", 1)[1].split("<!-- bench:end -->", 1)[0]
     assert block.strip() and block.strip() in report, "run `make bench`: the README's figures are not the latest"
+
+
+def test_lighthouse_figures_are_read_from_the_report_and_their_median_taken():
+    report = {"categories": {"performance": {"score": 0.97, "auditRefs": [{"id": "total-blocking-time", "weight": 30}]}},
+              "audits": {"first-contentful-paint": {"numericValue": 900.0}, "largest-contentful-paint": {"numericValue": 1200.0},
+                         "total-blocking-time": {"numericValue": 80.0, "score": 0.9},
+                         "long-tasks": {"details": {"items": [{"duration": 120}, {"duration": 60}]}}},
+              "environment": {"benchmarkIndex": 2500}}
+    figures = bench.figures_of(report)
+    assert figures == {"performance": 97, "FCP": 900.0, "LCP": 1200.0, "TBT": 80.0, "longest task": 120,
+                       "benchmark index": 2500, "failing": ["total-blocking-time"]}
+    runs = [dict(figures, performance=p, TBT=t) for p, t in ((90, 100.0), (99, 10.0), (95, 50.0))]
+    median = bench.median_of(runs)
+    assert median["performance"] == 95 and median["TBT"] == 50.0 and median["runs"] == [90, 99, 95]
+
+
+def test_the_benchmark_measures_seven_kinds_of_page_five_times():
+    assert len(bench.PAGES) == 7 and bench.LIGHTHOUSE_RUNS == 5
+    assert {"home", "theme page", "source record", "glossary", "timeline", "concept map", "English theme page"} == set(bench.PAGES)
