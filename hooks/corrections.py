@@ -41,7 +41,6 @@ LABELS = {
         "box": "Corrections",
         "box_intro": "Cette page a été corrigée depuis sa publication. Le [journal des corrections]({log}) les réunit toutes.",
         "section": "section",
-        "on_page": "sur la page",
         "said": "Avant", "says": "Désormais", "why": "Pourquoi", "pages": "Pages",
         "none": "Aucune correction n'a encore été faite.",
     },
@@ -49,7 +48,6 @@ LABELS = {
         "box": "Corrections",
         "box_intro": "This page has been corrected since it was published. The [corrections log]({log}) lists them all.",
         "section": "section",
-        "on_page": "on the page",
         "said": "Before", "says": "Now", "why": "Why", "pages": "Pages",
         "none": "No correction has been made yet.",
     },
@@ -118,13 +116,35 @@ def quoted(text: str, language: str) -> str:
 def labelled(label: str, text: str, language: str, page_link: str = "") -> str:
     """« *Avant* : … » in French, "*Before:* …" in English; with the page
     the words come from when it is not the one showing them."""
-    where = f", {LABELS[language]['on_page']} {page_link}" if page_link else ""
+    where = f", {page_reference(page_link, language)}" if page_link else ""
     return f"*{label}*{where} : {text}" if language == "fr" else f"*{label}*{where}: {text}"
+
+
+def page_reference(page_link: str, language: str) -> str:
+    """« sur la page X », "on the X page"."""
+    return f"sur la page {page_link}" if language == "fr" else f"on the {page_link} page"
+
+
+def sections_phrase(names: Names, page: str, anchors: list[str], from_path: str, language: str) -> str:
+    """« section « A » », « sections « A » et « B » », linked."""
+    links = [f"[{quoted(names.section(page, anchor), language)}]({link(from_path, page, anchor)})" for anchor in anchors]
+    joined = links[0] if len(links) == 1 else ", ".join(links[:-1]) + (" et " if language == "fr" else " and ") + links[-1]
+    return f"{LABELS[language]['section']}{'s' if len(links) > 1 else ''} {joined}"
+
+
+def sections_by_page(entry: dict, language: str) -> dict[str, list[str]]:
+    """The pages an entry names, in its order, each with its sections."""
+    grouped: dict[str, list[str]] = {}
+    for place in entry["pages"]:
+        grouped.setdefault(place["page"], [])
+        if place.get("section"):
+            grouped[place["page"]].append(place["section"][language])
+    return grouped
 
 
 def box_markdown(entries: list[dict], path: str, language: str, names: Names) -> str:
     """The « Corrections » box of the page docs/<path>: each correction
-    dated and linked to its entry in the log, with the section it concerns.
+    dated and linked to its entry in the log, with the sections it concerns.
     `said` and `says` quote the first page an entry lists: on the others,
     the box says which page the words come from."""
     labels = LABELS[language]
@@ -135,13 +155,11 @@ def box_markdown(entries: list[dict], path: str, language: str, names: Names) ->
              "    " + labels["box_intro"].format(log=link(path, CORRECTIONS_PAGE)), ""]
     for entry in entries:
         text, first = entry[language], entry["pages"][0]["page"]
-        sections = ", ".join(
-            f"[{quoted(names.section(path, place['section'][language]), language)}]"
-            f"({link(path, path, place['section'][language])})"
-            for place in entry["pages"] if place["page"] == path and place.get("section"))
+        anchors = sections_by_page(entry, language).get(path, [])
+        where = f" ({sections_phrase(names, path, anchors, path, language)})" if anchors else ""
         head = f"**[{spelled(entry['date'], language)}]({link(path, CORRECTIONS_PAGE, entry['id'])})**"
         source = "" if first == path else f"[{names.page(first)}]({link(path, first)})"
-        lines += [f"    - {head}\u00a0— {text['subject']}" + (f" ({labels['section']} {sections})" if sections else ""), ""]
+        lines += [f"    - {head}\u00a0— {text['subject']}{where}", ""]
         lines += [f"        {labelled(labels[key], text[key], language, source if key != 'why' else '')}\n"
                   for key in ("said", "says", "why")]
     return "\n".join(lines) + "\n"
@@ -157,15 +175,14 @@ def log_markdown(entries: list[dict], language: str, names: Names) -> str:
     blocks = []
     for entry in entries:
         text, first = entry[language], entry["pages"][0]["page"]
+        grouped = sections_by_page(entry, language)
         pages = ", ".join(
-            f"[{names.page(place['page'])}]({link(CORRECTIONS_PAGE, place['page'])})"
-            + (f" ({labels['section']} [{quoted(names.section(place['page'], place['section'][language]), language)}]"
-               f"({link(CORRECTIONS_PAGE, place['page'], place['section'][language])}))"
-               if place.get("section") else "")
-            for place in entry["pages"])
+            f"[{names.page(page)}]({link(CORRECTIONS_PAGE, page)})"
+            + (f" ({sections_phrase(names, page, anchors, CORRECTIONS_PAGE, language)})" if anchors else "")
+            for page, anchors in grouped.items())
         # With several pages, the words quoted are the first one's: say so.
-        origin = (f", {labels['on_page']} [{names.page(first)}]({link(CORRECTIONS_PAGE, first)}){colon}"
-                  if len(entry["pages"]) > 1 else colon)
+        origin = (f", {page_reference(f'[{names.page(first)}]({link(CORRECTIONS_PAGE, first)})', language)}{colon}"
+                  if len(grouped) > 1 else colon)
         blocks.append("\n".join([
             # Out of search (Material's data-search-exclude): the log repeats the
             # pages' words, and search should lead to the pages themselves.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from corrections import LABELS as CORRECTION_LABELS, load_corrections
+from corrections import LABELS as CORRECTION_LABELS, load_corrections, page_reference
 from french_typography import typeset_html, typeset_text
 from page_facts import RAW_DATE_KEY
 from pagedata import edition, page_title
@@ -32,10 +32,10 @@ SKIPPED = re.compile(r"^imprimer(\.[a-z]{2})?\.md$")
 LABELS = {
     "fr": {"title": "{site} : nouveautés et corrections",
            "subtitle": "Les pages nouvelles ou mises à jour et les corrections de la base.",
-           "correction": "Correction : {pages}", "rights": "Texte sous licence CC BY-SA 4.0"},
+           "correction": "Correction : {subject}", "rights": "Texte sous licence CC BY-SA 4.0"},
     "en": {"title": "{site}: what's new and corrected",
            "subtitle": "New and updated pages, and corrections.",
-           "correction": "Correction: {pages}", "rights": "Text licensed under CC BY-SA 4.0"},
+           "correction": "Correction: {subject}", "rights": "Text licensed under CC BY-SA 4.0"},
 }
 
 
@@ -77,17 +77,27 @@ def atom_feed(title: str, subtitle: str, author: str, home: str, self_url: str, 
 
 
 def correction_entries(corrections: list[dict], language: str, log_url: str, title_of) -> list[Entry]:
+    """One entry per correction, titled by its subject; its content says,
+    as the log does, which page the old and new words come from."""
     labels = CORRECTION_LABELS[language]
+    colon = " :" if language == "fr" else ":"
     entries = []
     for correction in corrections:
-        text = correction[language]
-        pages = ", ".join(dict.fromkeys(title_of(place["page"]) for place in correction["pages"]))
-        content = "".join(f"<p><strong>{labels[key]}</strong> {html.escape(_plain(text[key]))}</p>"
+        text, pages = correction[language], list(dict.fromkeys(place["page"] for place in correction["pages"]))
+        where = f", {page_reference(html.escape(title_of(pages[0])), language)}" if len(pages) > 1 else ""
+        content = "".join(f"<p><strong>{labels[key]}</strong>{where if key != 'why' else ''}{colon} {_html(text[key])}</p>"
                           for key in ("said", "says", "why"))
+        listed = ", ".join(html.escape(title_of(page)) for page in pages)
+        content = f"<p><strong>{labels['pages']}</strong>{colon} {listed}</p>" + content
         entries.append(Entry(id=f"{log_url}#{correction['id']}", url=f"{log_url}#{correction['id']}",
-                             title=LABELS[language]["correction"].format(pages=pages), updated=correction["date"],
-                             summary=_plain(text["why"]), content=content))
+                             title=LABELS[language]["correction"].format(subject=_plain(text["subject"])),
+                             updated=correction["date"], summary=_plain(text["why"]), content=content))
     return entries
+
+
+def _html(text: str) -> str:
+    """The log's Markdown emphasis as HTML (the page's old words are in italics)."""
+    return re.sub(r"\*(.+?)\*", r"<em>\1</em>", html.escape(text, quote=False))
 
 
 def _text(parent, name: str, value: str):

@@ -49,7 +49,7 @@ def test_a_page_box_lists_its_corrections_with_links_to_the_log_and_the_section(
 
 def test_a_box_on_another_page_says_which_page_the_words_come_from():
     english = box_markdown(corrections_of(SAMPLE, "reperes/b.md"), "reperes/b.md", "en", NAMES)
-    assert "*Before*, on the page [A](../themes/a.md): x" in english and "#new" not in english
+    assert "*Before*, on the [A](../themes/a.md) page: x" in english and "#new" not in english
     assert "*Why*: z" in english
 
 
@@ -58,7 +58,7 @@ def test_the_log_page_lists_every_correction_under_its_own_anchor():
     assert text.index("{#new ") < text.index("{#old ")
     assert "## 25 November 2026\u00a0— S {#old data-search-exclude}" in text
     assert "[A](../themes/a.md) (section [“Titre s-en”](../themes/a.md#s-en))" in text
-    assert "- **Before**, on the page [A](../themes/a.md): x" in text
+    assert "- **Before**, on the [A](../themes/a.md) page: x" in text
     assert "- **Before**: old" in text
 
 
@@ -146,3 +146,11 @@ def test_search_finds_the_log_page_but_leads_to_the_corrected_pages(site):
         index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
         locations = [doc["location"] for doc in index["docs"] if "reperes/corrections/" in doc["location"]]
         assert locations and all("#" not in location for location in locations), locations
+
+
+def test_two_sections_of_a_page_are_named_together():
+    from corrections import sections_phrase
+    assert sections_phrase(NAMES, "themes/a.md", ["x", "y"], "themes/a.md", "fr") == \
+        "sections [«\u00a0Titre x\u00a0»](#x) et [«\u00a0Titre y\u00a0»](#y)"
+    assert sections_phrase(NAMES, "themes/a.md", ["x"], "reperes/corrections.md", "en") == \
+        "section [“Titre x”](../themes/a.md#x)"

@@ -72,3 +72,12 @@ def test_the_printable_pages_point_to_each_other_and_to_their_edition():
 def test_footnotes_do_not_count_in_the_reading_time():
     notes = '<div class="footnote"><ol>' + "<li>" + "mot " * 600 + "</li></ol></div>"
     assert "Temps de lecture\u00a0: 1 min" in with_reading_time("<h1>T</h1><p>peu de mots</p>" + notes, "fr")
+
+
+def test_a_page_drawn_from_data_files_is_dated_by_them_too():
+    from page_facts import data_files_of
+    assert data_files_of("index.md", "", "") == ["."]              # the home page cites the whole base
+    assert data_files_of("reperes/chronologie.md", "", "") == ["reperes/chronologie.yml", "reperes/contexte.yml"]
+    assert data_files_of("sources/refbax.md", "<!-- contexte: kutcher -->", "  - page: sources/refbax.md\n") == [
+        "sources/sources.yml", "reperes/contexte.yml", "reperes/corrections.yml"]
+    assert data_files_of("themes/democratisation.md", "Texte.", "") == []
