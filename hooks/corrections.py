@@ -39,14 +39,14 @@ LOG_CLASS = "corrections-log"
 LABELS = {
     "fr": {
         "box": "Corrections",
-        "box_intro": "Cette page a été corrigée depuis sa publication. Le [journal des corrections]({log}) les réunit toutes.",
+        "box_intro": "Cette page a été corrigée depuis sa publication. Le [journal des corrections]({log}) réunit toutes celles de la base.",
         "section": "section",
         "said": "Avant", "says": "Désormais", "why": "Pourquoi", "pages": "Pages",
         "none": "Aucune correction n'a encore été faite.",
     },
     "en": {
         "box": "Corrections",
-        "box_intro": "This page has been corrected since it was published. The [corrections log]({log}) lists them all.",
+        "box_intro": "This page has been corrected since it was published. The [corrections log]({log}) lists every correction made to the knowledge base.",
         "section": "section",
         "said": "Before", "says": "Now", "why": "Why", "pages": "Pages",
         "none": "No correction has been made yet.",
@@ -176,7 +176,7 @@ def log_markdown(entries: list[dict], language: str, names: Names) -> str:
     for entry in entries:
         text, first = entry[language], entry["pages"][0]["page"]
         grouped = sections_by_page(entry, language)
-        pages = ", ".join(
+        pages = ("\u00a0; " if language == "fr" else "; ").join(   # titles hold commas
             f"[{names.page(page)}]({link(CORRECTIONS_PAGE, page)})"
             + (f" ({sections_phrase(names, page, anchors, CORRECTIONS_PAGE, language)})" if anchors else "")
             for page, anchors in grouped.items())

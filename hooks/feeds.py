@@ -87,11 +87,11 @@ def correction_entries(corrections: list[dict], language: str, log_url: str, tit
         where = f", {page_reference(html.escape(title_of(pages[0])), language)}" if len(pages) > 1 else ""
         content = "".join(f"<p><strong>{labels[key]}</strong>{where if key != 'why' else ''}{colon} {_html(text[key])}</p>"
                           for key in ("said", "says", "why"))
-        listed = ", ".join(html.escape(title_of(page)) for page in pages)
+        listed = ("\u00a0; " if language == "fr" else "; ").join(html.escape(title_of(page)) for page in pages)
         content = f"<p><strong>{labels['pages']}</strong>{colon} {listed}</p>" + content
         entries.append(Entry(id=f"{log_url}#{correction['id']}", url=f"{log_url}#{correction['id']}",
-                             title=LABELS[language]["correction"].format(subject=_plain(text["subject"])),
-                             updated=correction["date"], summary=_plain(text["why"]), content=content))
+                             title=LABELS[language]["correction"].format(subject=_plain(text["subject"], language)),
+                             updated=correction["date"], summary=_plain(text["why"], language), content=content))
     return entries
 
 
@@ -108,7 +108,12 @@ def _timestamp(day: str) -> str:
     return f"{day}T00:00:00Z"
 
 
-def _plain(text: str) -> str:
+def _plain(text: str, language: str = "") -> str:
+    """Plain text for titles and summaries: the italics that mark a page's
+    old words become quotation marks, so that they still stand out."""
+    if language:
+        opening, closing = ("«\u00a0", "\u00a0»") if language == "fr" else ("“", "”")
+        return re.sub(r"(?<!\*)\*([^*]+?)\*(?!\*)", rf"{opening}\1{closing}", text)
     return re.sub(r"(\*{1,2})(.+?)\1", r"\2", text)
 
 

@@ -154,3 +154,13 @@ def test_two_sections_of_a_page_are_named_together():
         "sections [«\u00a0Titre x\u00a0»](#x) et [«\u00a0Titre y\u00a0»](#y)"
     assert sections_phrase(NAMES, "themes/a.md", ["x"], "reperes/corrections.md", "en") == \
         "section [“Titre x”](../themes/a.md#x)"
+
+
+def test_a_feed_entry_is_titled_by_its_subject_and_keeps_the_old_words_marked():
+    from feeds import correction_entries
+    sample = [dict(SAMPLE[1], fr=dict(SAMPLE[1]["fr"], subject="Le mot *virulence*", why="Le mot *virulence* jugeait."))]
+    entry = correction_entries(sample, "fr", "https://e.org/reperes/corrections/", NAMES.page)[0]
+    assert entry.title == "Correction : Le mot «\u00a0virulence\u00a0»"
+    assert entry.summary == "Le mot «\u00a0virulence\u00a0» jugeait."
+    assert "<em>virulence</em>" in entry.content and "Avant</strong>, sur la page A" in entry.content
+    assert "A\u00a0; B" in entry.content
