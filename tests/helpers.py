@@ -72,6 +72,13 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html"))
 
 
+def content_pages(site: Path) -> list[Path]:
+    """Every page of both editions but the printable ones, the 404s and the
+    redirects (which are not index.html files)."""
+    return [page for page in html_pages(site) if page.name == "index.html"
+            and not re.match(r"^(en/)?imprimer/", page.relative_to(site).as_posix())]
+
+
 def share_of_pages(site: Path, share: int, shares: int) -> list[Path]:
     """One of `shares` even parts of the built pages, for browser sweeps that
     pytest-xdist spreads over cores: dealt largest first (the printable

@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
-from tests.helpers import ROOT, html_pages, page_language
+from tests.helpers import ROOT, content_pages, page_language
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from citation import Citable, apa7, bibtex, bibtex_key, iso690, report_url  # noqa: E402
@@ -70,11 +70,6 @@ CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 UPDATED = re.compile(r'<time datetime="(\d{4}-\d\d-\d\d)">')
 EDIT = re.compile(r'<a href="([^"]+)" title="[^"]+" class="md-content__button md-icon" rel="edit">')
 
-
-def content_pages(site):
-    """Every page of both editions but the printable ones and the 404s."""
-    return [page for page in html_pages(site) if page.name == "index.html"
-            and not re.match(r"^(en/)?imprimer/", page.relative_to(site).as_posix())]
 
 
 def test_every_page_ends_with_its_citation_and_bibtex(site):

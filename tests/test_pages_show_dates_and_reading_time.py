@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from tests.helpers import ROOT, html_pages, mkdocs_build, page_language
+from tests.helpers import ROOT, content_pages, mkdocs_build, page_language
 
 MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 UPDATED = {
@@ -18,10 +18,6 @@ UPDATED = {
 READING = {"fr": re.compile(r"Temps de lecture\u00a0: \d+ min"), "en": re.compile(r"Reading time: \d+ min")}
 THEME_PAGE = re.compile(r"^(en/)?themes/[^/]+/index\.html$")
 
-
-def content_pages(site):
-    return [page for page in html_pages(site) if page.name == "index.html"
-            and not re.match(r"^(en/)?imprimer/", page.relative_to(site).as_posix())]
 
 
 def test_every_page_shows_its_last_update_in_its_language(site):

@@ -10,7 +10,7 @@ import re
 
 import yaml
 
-from tests.helpers import DOCS, html_pages, page_language
+from tests.helpers import DOCS, content_pages, page_language
 
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 REQUIRED = {   # what search engines and schema.org need of each type here
@@ -45,10 +45,6 @@ def nodes(data):
         for item in data:
             yield from nodes(item)
 
-
-def content_pages(site):
-    return [page for page in html_pages(site) if page.name == "index.html"
-            and not re.match(r"^(en/)?imprimer/", page.relative_to(site).as_posix())]
 
 
 def test_every_page_has_json_ld_with_the_properties_of_its_types(site):
