@@ -30,8 +30,8 @@ from mkdocs.structure.toc import AnchorLink
 from backlinks import add_to_toc
 from page_facts import DATE_LOCALES, RAW_DATE_KEY
 from pagedata import edition
+from print_edition import is_printable_page
 
-SKIPPED = re.compile(r"^imprimer(\.[a-z]{2})?\.md$")   # the printable edition cites nothing of its own
 ANCHOR = {"fr": "citer-cette-page", "en": "cite-this-page"}
 # French spacing written in: the block is added after the typography hook has
 # run (no-break space before a colon, narrow one before ; ! ?).
@@ -177,7 +177,7 @@ def _bib(text: str) -> str:
 # --- MkDocs events -----------------------------------------------------------------
 
 def citable(page, config) -> Citable | None:
-    if SKIPPED.match(page.file.src_uri) or not page.canonical_url:
+    if is_printable_page(page.url) or not page.canonical_url:   # the printable edition cites nothing of its own
         return None
     raw = page.meta.get(RAW_DATE_KEY)
     updated = date.fromisoformat(raw) if raw else date.today()

@@ -23,12 +23,13 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from corrections import LABELS as CORRECTION_LABELS, load_corrections, page_reference
 from french_typography import typeset_html, typeset_text
+from open_data import plain
 from page_facts import RAW_DATE_KEY
-from pagedata import edition, page_title
+from pagedata import edition, page_title, site_root
+from print_edition import is_printable_page
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED = {"fr": "feed.xml", "en": "en/feed.xml"}
-SKIPPED = re.compile(r"^imprimer(\.[a-z]{2})?\.md$")
 LABELS = {
     "fr": {"title": "{site} : nouveautés et corrections",
            "subtitle": "Les pages nouvelles ou mises à jour et les corrections de la base.",
@@ -114,7 +115,7 @@ def _plain(text: str, language: str = "") -> str:
     if language:
         opening, closing = ("«\u00a0", "\u00a0»") if language == "fr" else ("“", "”")
         return re.sub(r"(?<!\*)\*([^*]+?)\*(?!\*)", rf"{opening}\1{closing}", text)
-    return re.sub(r"(\*{1,2})(.+?)\1", r"\2", text)
+    return plain(text)
 
 
 # --- MkDocs events -----------------------------------------------------------------
@@ -128,7 +129,7 @@ def on_pre_build(config, **kwargs):
 
 def on_page_context(context, page, config, **kwargs):
     updated = page.meta.get(RAW_DATE_KEY)
-    if updated and page.canonical_url and not SKIPPED.match(page.file.src_uri):
+    if updated and page.canonical_url and not is_printable_page(page.url):
         _pages.append(Entry(id=page.canonical_url, title=page.title, url=page.canonical_url, updated=updated,
                             summary=page.meta.get("description", "")))
     return context
@@ -137,7 +138,7 @@ def on_page_context(context, page, config, **kwargs):
 @event_priority(-50)    # while this edition is fresh: the i18n plugin then builds the next one
 def on_post_build(config, **kwargs):
     language, docs_dir = edition(config), Path(config.docs_dir)
-    site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+    site_url = site_root(config)
     home = site_url + ("en/" if language == "en" else "")
     corrections = correction_entries(load_corrections(docs_dir), language, f"{home}reperes/corrections/",
                                      lambda path: page_title(docs_dir, path, language))

@@ -25,7 +25,7 @@ from typing import Optional
 from mkdocs.plugins import event_priority
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from glossary import load_glossary
-from pagedata import edition
+from pagedata import edition, site_root
 from sources import load_sources
 from timeline import display_date, load_timeline
 
@@ -211,8 +211,7 @@ def published_files(docs_dir: Path, language: str, site_url: str) -> dict[str, s
 
 @event_priority(-50)    # each edition's files while it is being built (the i18n plugin then builds the next)
 def on_post_build(config, **kwargs):
-    site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
-    for path, content in published_files(Path(config.docs_dir), edition(config), site_url).items():
+    for path, content in published_files(Path(config.docs_dir), edition(config), site_root(config)).items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

@@ -57,6 +57,11 @@ def edition(config) -> str:
     return language if language in EDITIONS else EDITIONS[0]
 
 
+def site_root(config) -> str:
+    """site_url with its final slash: the address the page addresses build on."""
+    return config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+
+
 def nav_paths(nav) -> list[str]:
     """Every page path of the `nav:` setting, in reading order."""
     paths: list[str] = []

@@ -29,7 +29,8 @@ from backlinks import original_path
 from glossary import load_glossary
 from open_data import LICENSE, page_url, plain
 from page_facts import RAW_DATE_KEY
-from pagedata import edition, fail
+from pagedata import edition, fail, site_root
+from print_edition import is_printable_page
 from schemas import Strict, Text, Slug
 from sources import load_sources
 from timeline import display_date, load_timeline
@@ -130,7 +131,6 @@ def as_script(nodes: list[dict]) -> str:
 
 # --- MkDocs events -----------------------------------------------------------------
 
-SKIPPED = re.compile(r"^imprimer(\.[a-z]{2})?\.md$")
 _INDEX = re.compile(r"(^|/)index\.md$")
 
 
@@ -148,10 +148,10 @@ def twin_of(url: str, language: str, site_url: str) -> str:
 
 
 def on_page_context(context, page, config, **kwargs):
-    if SKIPPED.match(page.file.src_uri) or not page.canonical_url:
+    if is_printable_page(page.url) or not page.canonical_url:
         return context
     language, docs_dir = edition(config), Path(config.docs_dir)
-    site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+    site_url = site_root(config)
     home = site_url + ("en/" if language == "en" else "")
     path, meta = original_path(page.file.src_uri), page.meta
     sources = {source["id"]: source for source in load_sources(docs_dir)}
