@@ -2,6 +2,8 @@
 serves it under the base path of `site_url`, and a headless Chromium."""
 from __future__ import annotations
 
+import fcntl
+import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,8 +12,21 @@ from tests.helpers import ROOT, Build, NoChromium, launch_chromium, mkdocs_build
 
 
 @pytest.fixture(scope="session")
-def build(tmp_path_factory) -> Build:
-    return mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("build") / "site")
+def build(tmp_path_factory, worker_id) -> Build:
+    """The site, built once per run: under pytest-xdist the first worker to
+    ask builds it into the run's shared folder while the others wait on a
+    lock, then all read the same build (nothing writes into it)."""
+    if worker_id == "master":  # no xdist: one process
+        return mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("build") / "site")
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        record = shared / "build.json"
+        if not record.is_file():
+            done = mkdocs_build(ROOT / "mkdocs.yml", shared / "build" / "site")
+            record.write_text(json.dumps({"output": done.output, "returncode": done.returncode}), encoding="utf-8")
+        saved = json.loads(record.read_text(encoding="utf-8"))
+    return Build(shared / "build" / "site", saved["output"], saved["returncode"])
 
 
 @pytest.fixture(scope="session")

@@ -7,27 +7,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import html_pages, page_url, share_of_pages, watch
+from tests.helpers import watch
 
 pytestmark = pytest.mark.browser
 
 
-# Pages are loaded in shares, so that pytest-xdist can spread them over cores.
-SHARES = 2
-
-
-@pytest.mark.parametrize("share", range(SHARES))
-def test_every_page_loads_with_no_console_error_and_no_outside_request(site, server, base_path, page, share):
-    visit = watch(page)
-    pages = html_pages(site)
-    for built in share_of_pages(site, share, SHARES):
-        url = server + page_url(site, built, base_path)
-        response = page.goto(url, wait_until="networkidle")
-        assert response and response.status == 200, url
-    assert len(pages) >= 12
-    assert visit.outside_requests == []
-    assert visit.failed_responses == []
-    assert visit.console_errors == []
+# That every page loads with no console error, no outside request and no
+# failed response is checked in tests/test_pages_are_accessible.py, during the
+# one visit to each page that also runs axe.
 
 
 def search(page, query: str) -> list[str]:

@@ -4,15 +4,32 @@ RGAA applies); and the site can be used with the keyboard alone: a skip link
 first, a visible focus, search without a mouse."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.helpers import html_pages, page_url, share_of_pages
+from hooks.print_edition import is_printable_page
+from tests.helpers import html_pages, page_url, share_of_pages, watch
 
 pytestmark = pytest.mark.browser
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
               "resultTypes": ["violations"]}
+# The only WCAG 2.1 A/AA rules whose outcome depends on colours: the dark
+# scheme changes colours and nothing else, so the other rules, run in the
+# light scheme, hold for both.
+COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+                "resultTypes": ["violations"]}
+ALL_BUT_COLOUR_RULES = {**WCAG_21_AA, "rules": {rule: {"enabled": False} for rule in COLOUR_RULES["runOnly"]["values"]}}
+# The printable pages' chapters are the other pages' content (print-site
+# copies it; tests/test_printable_edition_holds_every_page.py checks it is
+# all there), under the same style sheets: print-site's set no text colour.
+# Their colours are checked on those pages, so on the printable pages the
+# colour rules read what is theirs alone (cover, table of contents, header):
+# the chapters would take two thirds of the sweep's time for nothing new.
+CHAPTERS = {"exclude": [["section.print-page"]]}
 
 
 def describe(violations: list[dict]) -> str:
@@ -20,27 +37,56 @@ def describe(violations: list[dict]) -> str:
                      f"  {v['nodes'][0].get('failureSummary', '')[:300]}" for v in violations)
 
 
+def switch_scheme(page, scheme: str) -> None:
+    """Choose the scheme in Material's palette form, as its toggle does (it
+    follows the system's scheme only on the first visit, then remembers the
+    choice). The radio button itself, not its label: a click would leave the
+    toggle's tooltip fading in over the page while axe reads the colours."""
+    page.evaluate("""scheme => {
+        const input = document.querySelector(`[data-md-component=palette] input[data-md-color-scheme=${scheme}]`);
+        if (!input.checked) { input.checked = true; input.dispatchEvent(new Event("change", {bubbles: true})); }
+    }""", scheme)
+    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
+
+
 # The pages are checked in shares, so that pytest-xdist can spread the
 # slowest test of the suite over the machine's cores.
-SHARES = 4
+SHARES = 6
 
 
 @pytest.mark.parametrize("share", range(SHARES))
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_page_has_an_axe_violation(site, server, base_path, browser, scheme, share):
+def test_every_page_loads_offline_cleanly_with_no_axe_violation_in_either_scheme(site, server, base_path, browser, share):
+    """Each page is loaded once for all that needs a browser: no console
+    error, no request leaving 127.0.0.1, no failed response while it loads
+    (tests/test_browser_site_works_offline.py checks the rest of the offline
+    promise); then axe in the light scheme, and its colour rules in the
+    dark one."""
     axe = Axe()
-    context = browser.new_context(color_scheme=scheme)
+    context = browser.new_context(color_scheme="light")
     page = context.new_page()
+    visit = watch(page)
     problems = {}
-    pages = html_pages(site)
     for built in share_of_pages(site, share, SHARES):
         address = page_url(site, built, base_path)
-        page.goto(server + address)
-        violations = axe.run(page, options=WCAG_21_AA).response["violations"]
+        response = page.goto(server + address)
+        assert response and response.status == 200, address
+        colours_where = CHAPTERS if is_printable_page(page_url(site, built, "")) else None
+        switch_scheme(page, "default")
+        if colours_where:
+            violations = axe.run(page, options=ALL_BUT_COLOUR_RULES).response["violations"]
+            violations += axe.run(page, context=colours_where, options=COLOUR_RULES).response["violations"]
+        else:
+            violations = axe.run(page, options=WCAG_21_AA).response["violations"]
+        switch_scheme(page, "slate")
+        violations += axe.run(page, context=colours_where, options=COLOUR_RULES).response["violations"]
         if violations:
             problems[address] = describe(violations)
+    page.wait_for_load_state("networkidle")  # the last page's late requests too
     context.close()
-    assert len(pages) > 40
+    assert len(html_pages(site)) > 40
+    assert visit.outside_requests == []
+    assert visit.failed_responses == []
+    assert visit.console_errors == []
     assert not problems, "\n\n".join(f"{address}\n{text}" for address, text in problems.items())
 
 
@@ -89,3 +135,18 @@ def test_the_search_dialog_has_a_name_in_each_edition(site):
 def test_the_shares_together_check_every_page_once(site):
     dealt = [page for share in range(SHARES) for page in share_of_pages(site, share, SHARES)]
     assert sorted(dealt) == html_pages(site)
+
+
+def test_the_printable_pages_own_style_sheets_set_no_text_colour(site):
+    """What lets the sweep check the printable pages' chapters for colour on
+    the pages they copy: the style sheets only the printable pages load set
+    no text colour (print-site's brief highlight of a linked heading aside)."""
+    def style_sheets(page: Path) -> set[Path]:
+        html = page.read_text(encoding="utf-8")
+        return {(page.parent / href).resolve() for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)}
+
+    own = style_sheets(site / "imprimer" / "index.html") - style_sheets(site / "index.html")
+    assert len(own) == 2, own
+    for sheet in own:
+        css = re.sub(r"@keyframes[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", sheet.read_text(encoding="utf-8"))
+        assert not re.search(r"(?<![-\w])(?:color|background(?:-color)?)\s*:", css), sheet.name
