@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 # Silence Material's end-of-life banner; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test links bench bench-content clean
+.PHONY: serve build test links bench bench-content profile clean
 
 ## serve: the site with live reload on http://127.0.0.1:8000
 serve: $(VENV)/.site
@@ -40,6 +40,11 @@ bench: $(VENV)/.dev $(VENV)/.browser benchmarks/lighthouse/node_modules/.bin/lig
 ## facts told in full, lead-ins), into benchmarks/content.md and the README
 bench-content: $(VENV)/.dev
 	$(BIN)/python scripts/bench.py --content
+
+## profile: where the JavaScript time of a page goes, by source file of
+## Material's bundle (Chromium, CPU slowed 4x), into benchmarks/script-time.md
+profile: $(VENV)/.dev $(VENV)/.browser
+	$(BIN)/python scripts/script_time.py
 
 # Lighthouse, pinned in benchmarks/lighthouse/package-lock.json (npm, Node 18+)
 benchmarks/lighthouse/node_modules/.bin/lighthouse: benchmarks/lighthouse/package-lock.json
