@@ -251,8 +251,10 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 
 
 def _read_list(path: Path, what: str) -> tuple[list[dict], list[int]]:
+    text = ""
     try:
-        loader = _TextDatesLoader(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        loader = _TextDatesLoader(text)
         try:  # parsed once: the nodes give each entry's line, then the data
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -261,10 +263,11 @@ def _read_list(path: Path, what: str) -> tuple[list[dict], list[int]]:
     except OSError as error:
         fail(f"{shown(path)}: cannot read the {what} file", [str(error)])
     except yaml.YAMLError as error:
-        # Where the broken construct begins (an unclosed bracket's line)
-        # rather than where the parser gave up, often the end of the file.
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        where = f"{shown(path)}:{mark.line + 1}" if mark else shown(path)
+        # Where the parser gave up; at the end of the text, libyaml counts
+        # one line past the last: the last line is named instead.
+        mark = getattr(error, "problem_mark", None)
+        last_line = max(1, len(text.splitlines()))
+        where = f"{shown(path)}:{min(mark.line + 1, last_line)}" if mark else shown(path)
         fail(f"{where}: the {what} file is not valid YAML", [getattr(error, "problem", None) or str(error)])
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         fail(f"{shown(path)}: expected a list of {what} entries (`- id: …`)", [])

@@ -56,9 +56,10 @@ def _vlq(segment: str) -> list[int]:
     return values
 
 
-def decode_mappings(mappings: str) -> list[list[tuple[int, int]]]:
-    """For each generated line, its segments as (column, source index). The
-    columns restart on each line; the source index runs on across lines."""
+def decode_mappings(mappings: str) -> list[list[tuple[int, int | None]]]:
+    """For each generated line, its segments as (column, source index), the
+    index None for a segment mapped to no source. The columns restart on
+    each line; the source index runs on across lines."""
     lines, source = [], 0
     for line in mappings.split(";"):
         column, segments = 0, []
@@ -67,15 +68,18 @@ def decode_mappings(mappings: str) -> list[list[tuple[int, int]]]:
             column += fields[0]
             if len(fields) > 1:
                 source += fields[1]
-                segments.append((column, source))
+            segments.append((column, source if len(fields) > 1 else None))
         lines.append(segments)
     return lines
 
 
-def source_at(lines: list[list[tuple[int, int]]], line: int, column: int) -> int | None:
-    """The source index of the segment covering a 0-based line and column."""
+def source_at(lines: list[list[tuple[int, int | None]]], line: int, column: int, starts: dict | None = None) -> int | None:
+    """The source index of the segment covering a 0-based line and column.
+    `starts` keeps each line's segment columns between calls (a bundle's
+    line holds thousands of segments)."""
     segments = lines[line] if 0 <= line < len(lines) else []
-    found = bisect.bisect_right([start for start, _ in segments], column) - 1
+    columns = (starts if starts is not None else {}).setdefault(line, [start for start, _ in segments])
+    found = bisect.bisect_right(columns, column) - 1
     return segments[found][1] if found >= 0 else None
 
 
@@ -83,10 +87,12 @@ def source_at(lines: list[list[tuple[int, int]]], line: int, column: int) -> int
 
 def self_time_by_source(profile: dict, name_of) -> Counter:
     """Milliseconds of self time per name, from a V8 CPU profile; `name_of`
-    names a call frame (idle time is left out)."""
+    names a call frame (idle time is left out). timeDeltas[i] is the time
+    before sample i: a sample is given the time until the next one, as
+    DevTools does."""
     nodes = {node["id"]: node["callFrame"] for node in profile["nodes"]}
     times = Counter()
-    for sample, delta in zip(profile["samples"], profile["timeDeltas"]):
+    for sample, delta in zip(profile["samples"], profile["timeDeltas"][1:] + [0]):
         name = name_of(nodes[sample])
         if name != "(idle)":
             times[name] += delta / 1000
@@ -94,12 +100,12 @@ def self_time_by_source(profile: dict, name_of) -> Counter:
 
 
 def frame_namer(source_map: dict):
-    lines = decode_mappings(source_map["mappings"])
+    lines, starts = decode_mappings(source_map["mappings"]), {}
 
     def name_of(frame: dict) -> str:
         url = frame["url"]
         if "/assets/javascripts/bundle." in url:
-            index = source_at(lines, frame["lineNumber"], frame["columnNumber"])
+            index = source_at(lines, frame["lineNumber"], frame["columnNumber"], starts)
             if index is None:
                 return "Material: (no source mapped)"
             return "Material: " + source_map["sources"][index].split("javascripts/", 1)[-1].split("node_modules/", 1)[-1]

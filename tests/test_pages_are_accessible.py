@@ -17,9 +17,10 @@ pytestmark = pytest.mark.browser
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
               "resultTypes": ["violations"]}
-# The only WCAG 2.1 A/AA rules whose outcome depends on colours: the dark
-# scheme changes colours and nothing else, so the other rules, run in the
-# light scheme, hold for both.
+# The only WCAG 2.1 A/AA rules whose outcome depends on colours. The dark
+# scheme changes the colours and which of the palette's two toggles shows,
+# nothing else: in it, the colour rules run on the page and the other rules
+# on the palette form (the rest of the page they read in the light scheme).
 COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
                 "resultTypes": ["violations"]}
 ALL_BUT_COLOUR_RULES = {**WCAG_21_AA, "rules": {rule: {"enabled": False} for rule in COLOUR_RULES["runOnly"]["values"]}}
@@ -27,9 +28,12 @@ ALL_BUT_COLOUR_RULES = {**WCAG_21_AA, "rules": {rule: {"enabled": False} for rul
 # copies it; tests/test_printable_edition_holds_every_page.py checks it is
 # all there), under the same style sheets: print-site's set no text colour.
 # Their colours are checked on those pages, so on the printable pages the
-# colour rules read what is theirs alone (cover, table of contents, header):
-# the chapters would take two thirds of the sweep's time for nothing new.
-CHAPTERS = {"exclude": [["section.print-page"]]}
+# colour rules read what is theirs alone (the table of contents, a section
+# with no id, and Material's header and footer); the chapters, and the part
+# titles around them, are left out. They would take two thirds of the
+# sweep's time for nothing new.
+CHAPTERS = {"exclude": [["section.print-page[id]"]]}
+PALETTE = {"include": [["[data-md-component=palette]"]]}
 
 
 def describe(violations: list[dict]) -> str:
@@ -60,7 +64,7 @@ def test_every_page_loads_offline_cleanly_with_no_axe_violation_in_either_scheme
     error, no request leaving 127.0.0.1, no failed response while it loads
     (tests/test_browser_site_works_offline.py checks the rest of the offline
     promise); then axe in the light scheme, and its colour rules in the
-    dark one."""
+    dark one (and the other rules on the dark scheme's toggle)."""
     axe = Axe()
     context = browser.new_context(color_scheme="light")
     page = context.new_page()
@@ -79,9 +83,10 @@ def test_every_page_loads_offline_cleanly_with_no_axe_violation_in_either_scheme
             violations = axe.run(page, options=WCAG_21_AA).response["violations"]
         switch_scheme(page, "slate")
         violations += axe.run(page, context=colours_where, options=COLOUR_RULES).response["violations"]
+        violations += axe.run(page, context=PALETTE, options=ALL_BUT_COLOUR_RULES).response["violations"]
         if violations:
             problems[address] = describe(violations)
-    page.wait_for_load_state("networkidle")  # the last page's late requests too
+        page.wait_for_load_state("networkidle")  # its late requests, before the next page
     context.close()
     assert len(html_pages(site)) > 40
     assert visit.outside_requests == []
@@ -139,14 +144,19 @@ def test_the_shares_together_check_every_page_once(site):
 
 def test_the_printable_pages_own_style_sheets_set_no_text_colour(site):
     """What lets the sweep check the printable pages' chapters for colour on
-    the pages they copy: the style sheets only the printable pages load set
-    no text colour (print-site's brief highlight of a linked heading aside)."""
+    the pages they copy: the style sheets only the printable pages load, and
+    their inline styles, set no colour, background or colour variable
+    (print-site's brief highlight of a linked heading aside)."""
     def style_sheets(page: Path) -> set[Path]:
         html = page.read_text(encoding="utf-8")
         return {(page.parent / href).resolve() for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)}
 
-    own = style_sheets(site / "imprimer" / "index.html") - style_sheets(site / "index.html")
+    printable = site / "imprimer" / "index.html"
+    own = style_sheets(printable) - style_sheets(site / "index.html")
     assert len(own) == 2, own
-    for sheet in own:
-        css = re.sub(r"@keyframes[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", sheet.read_text(encoding="utf-8"))
-        assert not re.search(r"(?<![-\w])(?:color|background(?:-color)?)\s*:", css), sheet.name
+    html = printable.read_text(encoding="utf-8")
+    inline = re.findall(r"<style[^>]*>(.*?)</style>", html, re.S) + re.findall(r'\sstyle="([^"]*)"', html)
+    colour = re.compile(r"(?<![-\w])(?:color|background(?:-color)?)\s*:|--[\w-]*(?:color|bg)[\w-]*\s*:")
+    for name, css in [(sheet.name, sheet.read_text(encoding="utf-8")) for sheet in own] + [("inline style", s) for s in inline]:
+        css = re.sub(r"@keyframes[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", css)
+        assert not colour.search(css), name

@@ -20,10 +20,27 @@ def test_segments_keep_their_column_per_line_and_their_source_across_lines():
     assert script_time.source_at(lines, 5, 0) is None
 
 
-def test_long_and_negative_values_decode():
+def test_long_and_negative_values_decode_and_unmapped_code_stays_unmapped():
     assert script_time._vlq("gB") == [16]        # a continuation digit
     assert script_time._vlq("D") == [-1]
     assert script_time.decode_mappings("gBAAA")[0] == [(16, 0)]
+    # A one-field segment maps its code to no source: not to the one before.
+    lines = script_time.decode_mappings("AAAA,I,ECAA")
+    assert lines == [[(0, 0), (4, None), (6, 1)]]
+    assert script_time.source_at(lines, 0, 5) is None
+
+
+def test_the_bundle_is_traced_to_the_material_source_that_holds_the_code(site):
+    """On the real bundle: the code that sets `data-md-color-switching` is
+    traced to Material's palette component."""
+    bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    source_map = json.loads(bundle.with_name(bundle.name + ".map").read_text(encoding="utf-8"))
+    text = bundle.read_text(encoding="utf-8").splitlines()
+    line = next(number for number, code in enumerate(text) if "data-md-color-switching" in code)
+    column = text[line].index("data-md-color-switching")
+    frame = {"url": "http://127.0.0.1/base/assets/javascripts/" + bundle.name, "lineNumber": line, "columnNumber": column,
+             "functionName": ""}
+    assert script_time.frame_namer(source_map)(frame) == "Material: components/palette/index.ts"
 
 
 def test_a_profile_is_summed_by_source_and_idle_time_left_out():
@@ -38,10 +55,11 @@ def test_a_profile_is_summed_by_source_and_idle_time_left_out():
                          {"id": 5, "callFrame": {"url": bundle, "lineNumber": 3, "columnNumber": 0, "functionName": "c"}},
                          {"id": 6, "callFrame": {"url": "http://127.0.0.1/base/themes/", "lineNumber": 40, "columnNumber": 2,
                                                  "functionName": ""}}],
-               "samples": [1, 1, 2, 3, 4, 5, 6], "timeDeltas": [1000, 1000, 500, 9000, 250, 100, 50]}
+               "samples": [1, 1, 2, 3, 4, 5, 6], "timeDeltas": [7, 1000, 1000, 500, 9000, 250, 100]}
     times = script_time.self_time_by_source(profile, script_time.frame_namer(json.loads(json.dumps(source_map))))
+    # Each sample is given the time until the next one; the last, none.
     assert times == {"Material: components/palette/index.ts": 2.0, "Material: rxjs/src/internal/Subscriber.ts": 0.5,
-                     "(program)": 0.25, "Material: (no source mapped)": 0.1, "the page's inline scripts": 0.05}
+                     "(program)": 0.25, "Material: (no source mapped)": 0.1, "the page's inline scripts": 0.0}
 
 
 def test_the_median_of_each_source_counts_runs_where_it_was_absent_as_zero():
