@@ -263,11 +263,12 @@ def _read_list(path: Path, what: str) -> tuple[list[dict], list[int]]:
     except OSError as error:
         fail(f"{shown(path)}: cannot read the {what} file", [str(error)])
     except yaml.YAMLError as error:
-        # Where the parser gave up; at the end of the text, libyaml counts
-        # one line past the last: the last line is named instead.
+        # Where the parser gave up; if that is the end of the text (a quote or
+        # a bracket never closed), where the unclosed construct opens.
         mark = getattr(error, "problem_mark", None)
-        last_line = max(1, len(text.splitlines()))
-        where = f"{shown(path)}:{min(mark.line + 1, last_line)}" if mark else shown(path)
+        if mark and mark.line >= len(text.splitlines()):
+            mark = getattr(error, "context_mark", None) or mark
+        where = f"{shown(path)}:{mark.line + 1}" if mark else shown(path)
         fail(f"{where}: the {what} file is not valid YAML", [getattr(error, "problem", None) or str(error)])
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         fail(f"{shown(path)}: expected a list of {what} entries (`- id: …`)", [])

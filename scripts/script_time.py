@@ -155,7 +155,7 @@ def main() -> int:
                 runs = [profile_page(browser, address + BASE + PAGES[kind], name_of) for _ in range(RUNS)]
                 results[kind] = (medians(runs), statistics.median(sum(run.values()) for run in runs))
             browser.close()
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"# Script time — commit {commit}, {when}", "",
              f"Chromium, CPU slowed {SLOWDOWN}×, phone viewport; V8 sampling profiler from navigation to 2 s after",

@@ -77,6 +77,7 @@ def test_an_entry_of_the_wrong_shape_is_named(tmp_path, model, text, message):
     "text, message",
     [("- id: a\n  fr: [unclosed\n", "data.yml:2: the glossary file is not valid YAML"),
      ("- id: a\n  fr: b\n- id: c\n fr: misaligned\n", "data.yml:4: the glossary file is not valid YAML"),
+     ('- id: a\n  fr: "never closed\n- id: b\n  fr: c\n', "data.yml:2: the glossary file is not valid YAML"),
      ("id: a\n", "data.yml: expected a list of glossary entries"),
      ("- just text\n", "data.yml: expected a list of glossary entries")],
 )

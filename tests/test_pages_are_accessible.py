@@ -20,7 +20,8 @@ WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 # The only WCAG 2.1 A/AA rules whose outcome depends on colours. The dark
 # scheme changes the colours and which of the palette's two toggles shows,
 # nothing else: in it, the colour rules run on the page and the other rules
-# on the palette form (the rest of the page they read in the light scheme).
+# on the palette form; the other rules read the rest of the page in the
+# light scheme.
 COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
                 "resultTypes": ["violations"]}
 ALL_BUT_COLOUR_RULES = {**WCAG_21_AA, "rules": {rule: {"enabled": False} for rule in COLOUR_RULES["runOnly"]["values"]}}
