@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -29,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts import bench_search  # noqa: E402
 from scripts.bench import PAGES  # noqa: E402
 from tests.helpers import launch_chromium, mkdocs_build, serve  # noqa: E402
 
@@ -155,7 +155,7 @@ def main() -> int:
                 runs = [profile_page(browser, address + BASE + PAGES[kind], name_of) for _ in range(RUNS)]
                 results[kind] = (medians(runs), statistics.median(sum(run.values()) for run in runs))
             browser.close()
-    commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = bench_search.commit()
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"# Script time — commit {commit}, {when}", "",
              f"Chromium, CPU slowed {SLOWDOWN}×, phone viewport; V8 sampling profiler from navigation to 2 s after",
