@@ -6,8 +6,8 @@ The map is computed from the pages themselves (a theme's `sources:` front
 matter, a record's `source_id:`, the Markdown links between theme pages), so
 it can never disagree with them and nobody has to keep it up to date. It is
 drawn at build time as inline SVG: no JavaScript, no third-party library, no
-request, and it works offline and in both colour schemes (its colours are CSS
-classes of docs/stylesheets/extra.css). Below it, the same graph as Markdown
+request, and it works offline and in both colour schemes (its style,
+hooks/concept_map.css, travels inside the SVG: no other page loads it). Below it, the same graph as Markdown
 lists: the text alternative for screen readers, print and search, whose links
 MkDocs validates.
 """
@@ -24,6 +24,7 @@ from checks import LANGUAGE_SUFFIX, links, listed_sources, read_page
 from pagedata import edition, fail, front_matter, nav_paths, page_title, shown
 
 MARKER = "<!-- concept-map -->"
+STYLE = Path(__file__).with_name("concept_map.css")
 THEMES, SOURCES = "themes", "sources"
 # The SVG is left alone by hooks/french_typography.py: its French spaces are
 # written here.
@@ -170,7 +171,22 @@ def edges_of(page: str, graph: Graph, y: dict[str, float]) -> list[tuple[str, st
     return out
 
 
-def render_svg(graph: Graph, titles: dict[str, str], urls: dict[str, str], language: str) -> str:
+def svg_style(css: str) -> str:
+    """The map's style sheet as one line for a <style> inside the SVG:
+    comments dropped, spaces collapsed. In an inline SVG the style's text is
+    parsed as markup, so it must hold no `<` or `&`. Its `type` keeps it
+    apart from print-site's bare <style>, which hooks/print_edition.py moves
+    out of the printable page's article: this one belongs in its SVG."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s*([{};,>~])\s*", r"\1", re.sub(r"\s+", " ", css))
+    css = re.sub(r"\s*:\s*(?=[^{]*\})", ":", css).strip()  # in declarations, not selectors
+    if "<" in css or "&" in css:
+        fail(f"{STYLE.name}: the map's style cannot hold < or & (it sits inside the SVG)", [])
+    return f'<style type="text/css">{css}</style>'
+
+
+def render_svg(graph: Graph, titles: dict[str, str], urls: dict[str, str], language: str,
+               style: str = "") -> str:
     """The map as one line of inline SVG in a <figure> (a block element on
     one line: Markdown passes it through untouched). Every node is a link,
     reachable with the Tab key."""
@@ -194,7 +210,7 @@ def render_svg(graph: Graph, titles: dict[str, str], urls: dict[str, str], langu
             f'aria-labelledby="cm-title" aria-describedby="cm-desc" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="cm-title">{escape(labels["title"], quote=False)}</title>'
             f'<desc id="cm-desc">{escape(labels["desc"], quote=False)}</desc>'
-            f'{"".join(groups)}</svg></figure>')
+            f'{style}{"".join(groups)}</svg></figure>')
 
 
 def render_text(graph: Graph, titles: dict[str, str], language: str) -> str:
@@ -238,5 +254,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     language = edition(config)
     graph = concept_graph(docs_dir, config.nav)
     titles = {path: page_title(docs_dir, path, language) for path in graph.themes + graph.sources}
-    drawing = render_svg(graph, titles, page_urls(graph, files, page), language)
+    drawing = render_svg(graph, titles, page_urls(graph, files, page), language,
+                         svg_style(STYLE.read_text(encoding="utf-8")))
     return markdown.replace(MARKER, f"{drawing}\n\n{render_text(graph, titles, language)}")

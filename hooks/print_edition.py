@@ -154,6 +154,8 @@ def with_edition_links(html: str, language: str) -> str:
 
 
 _HEADING_NUMBER = re.compile(r"""(<section class=['"]print-page[^>]*?) heading-number=""")
+# print-site's own <style>, bare; the concept map's, inside its SVG (where
+# it is allowed), has a `type` and stays there.
 _STYLE = re.compile(r"<style>.*?</style>", re.S)
 
 

@@ -1,0 +1,82 @@
+"""Issue 16, only what a page uses: Material's palette style sheet keeps the
+rules of the site's own colours alone (hooks/palette_css.py), and the concept
+map's style travels inside the map (hooks/concept_map.py), not in the style
+sheet every page loads."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from hooks.concept_map import STYLE, svg_style
+from hooks.palette_css import trim, used_colours
+from tests.helpers import html_pages
+
+MATERIAL_STYLES = Path(__import__("material").__file__).parent / "templates" / "assets" / "stylesheets"
+INDIGO = {"primary": {"indigo"}, "accent": {"indigo"}}
+
+
+def test_trim_keeps_the_used_colours_the_schemes_and_rules_naming_no_colour():
+    css = ("[data-md-color-scheme=slate]{--fg:#fff}"
+           "[data-md-color-primary=red]{--p:red}"
+           "[data-md-color-primary=indigo]{--p:#4051b5}"
+           "[data-md-color-accent=red],[data-md-color-accent=indigo]{--a:1}"
+           "@media screen{[data-md-color-primary=white] .md-tabs{color:#000}}"
+           "@media screen{[data-md-color-scheme=slate][data-md-color-primary=indigo]{--x:1}.md-x:is(.a,.b){--y:2}}"
+           "/* a comment */.md-plain{color:inherit}")
+    assert trim(css, INDIGO) == ("[data-md-color-scheme=slate]{--fg:#fff}"
+                                 "[data-md-color-primary=indigo]{--p:#4051b5}"
+                                 "[data-md-color-accent=indigo]{--a:1}"
+                                 "@media screen{[data-md-color-scheme=slate][data-md-color-primary=indigo]{--x:1}.md-x:is(.a,.b){--y:2}}"
+                                 ".md-plain{color:inherit}")
+
+
+def test_the_used_colours_are_read_as_material_writes_them():
+    assert used_colours([{"scheme": "default", "primary": "Deep Purple"}, {"scheme": "slate", "accent": "teal"}]) == {
+        "primary": {"deep-purple", "indigo"}, "accent": {"indigo", "teal"}}
+    assert used_colours(None) == INDIGO
+
+
+def test_trimming_material_palette_keeps_indigo_and_both_schemes_and_halves_it():
+    css = next(MATERIAL_STYLES.glob("palette.*.min.css")).read_text(encoding="utf-8")
+    trimmed = trim(css, INDIGO)
+    assert "[data-md-color-primary=indigo]" in trimmed and "[data-md-color-accent=indigo]" in trimmed
+    assert "[data-md-color-scheme=slate]" in trimmed
+    assert not re.search(r"data-md-color-(?:primary|accent)=(?!indigo)", trimmed)
+    assert len(trimmed) < len(css) / 2
+
+
+def test_every_colour_a_page_names_has_its_rules_in_the_built_palette(site):
+    sheet = next((site / "assets" / "stylesheets").glob("palette.*.min.css"))
+    css = sheet.read_text(encoding="utf-8")
+    named = set()
+    for page in html_pages(site):
+        named |= set(re.findall(r'data-md-color-(primary|accent)="([\w-]+)"', page.read_text(encoding="utf-8")))
+    assert named == {("primary", "indigo"), ("accent", "indigo")}
+    for kind, colour in named:
+        assert f"[data-md-color-{kind}={colour}]" in css
+    assert not re.search(r"data-md-color-(?:primary|accent)=(?!indigo)", css)
+    assert not sheet.with_name(sheet.name + ".map").exists(), "the source map no longer matches the file"
+    assert "sourceMappingURL" not in css
+
+
+def test_the_concept_map_style_is_on_the_map_page_only(site):
+    shared = (site / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert "concept-map" not in shared and "cm-node" not in shared
+    carrying = {page.relative_to(site).as_posix() for page in html_pages(site)
+                if ".cm-node" in page.read_text(encoding="utf-8")}
+    assert carrying == {"reperes/carte/index.html", "en/reperes/carte/index.html",
+                        "imprimer/index.html", "en/imprimer/index.html"}
+
+
+def test_the_map_style_is_one_line_without_comments():
+    style = svg_style(STYLE.read_text(encoding="utf-8"))
+    assert style.startswith('<style type="text/css">.md-typeset figure.concept-map{') and "\n" not in style and "/*" not in style
+    assert svg_style("a:hover ~ .b { fill : red ; }") == '<style type="text/css">a:hover~.b{fill:red;}</style>'
+
+
+def test_a_map_style_that_would_break_the_svg_is_refused():
+    with pytest.raises(PluginError, match="concept_map.css"):
+        svg_style("a::after { content: '<' }")
