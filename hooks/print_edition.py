@@ -177,6 +177,17 @@ def valid_print_markup(html: str) -> str:
     return body.replace("</head>", "".join(styles) + "</head>", 1)
 
 
+_PRINT_SCRIPT = re.compile(r'<script src="([^"]*js/print-site\.js)"></script>')
+
+
+def deferred_print_script(html: str) -> str:
+    """The plugin's script, deferred like Material's (overrides/base.html),
+    so that it does not hold up the parser on a page of 600 kB. It only
+    defines functions; the plugin's own inline script calls them on
+    DOMContentLoaded, which comes after every deferred script has run."""
+    return _PRINT_SCRIPT.sub(r'<script src="\1" defer></script>', html)
+
+
 @event_priority(-50)    # after the plugin has written the page, before the next edition's build
 def on_post_build(config, **kwargs):
     plugin = config.plugins.get("print-site")
@@ -186,4 +197,5 @@ def on_post_build(config, **kwargs):
     page = Path(config.site_dir) / PAGES[language]["print_page_basename"] / "index.html"
     if page.exists():
         html = valid_print_markup(with_edition_links(page.read_text(encoding="utf-8"), language))
+        html = deferred_print_script(html)
         page.write_text(translated(html, tag_names(config)), encoding="utf-8")
