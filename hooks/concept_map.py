@@ -6,8 +6,9 @@ The map is computed from the pages themselves (a theme's `sources:` front
 matter, a record's `source_id:`, the Markdown links between theme pages), so
 it can never disagree with them and nobody has to keep it up to date. It is
 drawn at build time as inline SVG: no JavaScript, no third-party library, no
-request, and it works offline and in both colour schemes (its style,
-hooks/concept_map.css, travels inside the SVG: no other page loads it). Below it, the same graph as Markdown
+request, and it works offline and in both colour schemes. Its style,
+hooks/concept_map.css, travels inside the SVG: only the map page and the
+printable pages that copy it carry it. Below it, the same graph as Markdown
 lists: the text alternative for screen readers, print and search, whose links
 MkDocs validates.
 """
@@ -21,10 +22,11 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 from checks import LANGUAGE_SUFFIX, links, listed_sources, read_page
+from lean_output import compact_css
 from pagedata import edition, fail, front_matter, nav_paths, page_title, shown
 
 MARKER = "<!-- concept-map -->"
-STYLE = Path(__file__).with_name("concept_map.css")
+STYLE_SHEET = Path(__file__).with_name("concept_map.css")
 THEMES, SOURCES = "themes", "sources"
 # The SVG is left alone by hooks/french_typography.py: its French spaces are
 # written here.
@@ -172,16 +174,15 @@ def edges_of(page: str, graph: Graph, y: dict[str, float]) -> list[tuple[str, st
 
 
 def svg_style(css: str) -> str:
-    """The map's style sheet as one line for a <style> inside the SVG:
-    comments dropped, spaces collapsed. In an inline SVG the style's text is
-    parsed as markup, so it must hold no `<` or `&`. Its `type` keeps it
-    apart from print-site's bare <style>, which hooks/print_edition.py moves
-    out of the printable page's article: this one belongs in its SVG."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    css = re.sub(r"\s*([{};,>~])\s*", r"\1", re.sub(r"\s+", " ", css))
-    css = re.sub(r"\s*:\s*(?=[^{]*\})", ":", css).strip()  # in declarations, not selectors
-    if "<" in css or "&" in css:
-        fail(f"{STYLE.name}: the map's style cannot hold < or & (it sits inside the SVG)", [])
+    """The map's style sheet as one line for a <style> inside the SVG,
+    compacted as the project's style sheet is (hooks/lean_output.py). In an
+    inline SVG the style's text is parsed as markup, so it must hold no `<`
+    or `&`. Its `type` keeps it apart from print-site's bare <style>, which
+    hooks/print_edition.py moves out of the printable page's article: this
+    one belongs in its SVG."""
+    css = compact_css(css)
+    if re.search(r"[<&]", css):
+        fail(f"{STYLE_SHEET.name}: the map's style cannot hold < or & (it sits inside the SVG)", [])
     return f'<style type="text/css">{css}</style>'
 
 
@@ -202,7 +203,7 @@ def render_svg(graph: Graph, titles: dict[str, str], urls: dict[str, str], langu
         # The node comes first so that `.cm-node:hover ~ .cm-edge` reaches its edges.
         groups.append(f'<g class="cm-star">{node(x, y[page], titles[page], urls[page], kind)}{edges}</g>')
     # No height attribute: `height="auto"` is not valid SVG 1.1 and Chromium
-    # logs it as an error; the stylesheet sets `height: auto` instead. No role:
+    # logs it as an error; concept_map.css sets `height: auto` instead. No role:
     # an inline SVG is already a graphics document that browsers name from
     # its <title> (and `role="group"` is not valid HTML on <svg>); `img`
     # would hide its links from screen readers.
@@ -255,5 +256,5 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     graph = concept_graph(docs_dir, config.nav)
     titles = {path: page_title(docs_dir, path, language) for path in graph.themes + graph.sources}
     drawing = render_svg(graph, titles, page_urls(graph, files, page), language,
-                         svg_style(STYLE.read_text(encoding="utf-8")))
+                         svg_style(STYLE_SHEET.read_text(encoding="utf-8")))
     return markdown.replace(MARKER, f"{drawing}\n\n{render_text(graph, titles, language)}")

@@ -147,6 +147,10 @@ def test_the_map_works_offline_and_its_nodes_navigate(server, base_path, page, m
     visit = watch(page)
     page.goto(server + base_path + edition + MAP)
     assert page.locator("figure.concept-map svg a").count() == 13
+    # The map's own style (hooks/concept_map.css, inside the SVG) is applied:
+    # the echo copies of the edges are hidden, the lines are not filled.
+    assert page.locator("figure.concept-map .cm-echo").first.evaluate("e => getComputedStyle(e).visibility") == "hidden"
+    assert page.locator("figure.concept-map .cm-edge").first.evaluate("e => getComputedStyle(e).fill") == "none"
     page.locator("figure.concept-map a.cm-node--theme").first.focus()
     assert page.evaluate("() => document.activeElement.matches('a.cm-node')"), "map nodes cannot take the focus"
     page.locator("figure.concept-map a.cm-node--theme").first.click()

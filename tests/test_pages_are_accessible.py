@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from hooks.concept_map import STYLE_SHEET, svg_style
 from hooks.print_edition import is_printable_page
 from tests.helpers import html_pages, page_url, share_of_pages, watch
 
@@ -146,8 +147,10 @@ def test_the_shares_together_check_every_page_once(site):
 def test_the_printable_pages_own_style_sheets_set_no_text_colour(site):
     """What lets the sweep check the printable pages' chapters for colour on
     the pages they copy: the style sheets only the printable pages load, and
-    their inline styles, set no colour, background or colour variable
-    (print-site's brief highlight of a linked heading aside)."""
+    their inline styles, set no colour, background, fill, stroke or colour
+    variable (print-site's brief highlight of a linked heading aside). The
+    concept map's style, inside its SVG, colours the copy of the map: the
+    map page itself is checked in both schemes with that same style."""
     def style_sheets(page: Path) -> set[Path]:
         html = page.read_text(encoding="utf-8")
         return {(page.parent / href).resolve() for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)}
@@ -156,8 +159,9 @@ def test_the_printable_pages_own_style_sheets_set_no_text_colour(site):
     own = style_sheets(printable) - style_sheets(site / "index.html")
     assert len(own) == 2, own
     html = printable.read_text(encoding="utf-8")
+    html = html.replace(svg_style(STYLE_SHEET.read_text(encoding="utf-8")), "")
     inline = re.findall(r"<style[^>]*>(.*?)</style>", html, re.S) + re.findall(r'\sstyle="([^"]*)"', html)
-    colour = re.compile(r"(?<![-\w])(?:color|background(?:-color)?)\s*:|--[\w-]*(?:color|bg)[\w-]*\s*:")
+    colour = re.compile(r"(?<![-\w])(?:color|background(?:-color)?|fill|stroke)\s*:|--[\w-]*(?:color|bg)[\w-]*\s*:")
     for name, css in [(sheet.name, sheet.read_text(encoding="utf-8")) for sheet in own] + [("inline style", s) for s in inline]:
         css = re.sub(r"@keyframes[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", css)
         assert not colour.search(css), name
