@@ -4,8 +4,8 @@
   each, with the system's or Playwright's Chromium, the site served
   gzip-compressed as GitHub Pages serves it, and built with its address as
   site_url (canonical links then point to the server Lighthouse reads): the
-  median score of each category, and of FCP, LCP, TBT and the longest main
-  thread task; Lighthouse's `benchmarkIndex` of the machine is recorded, so
+  median score of each category, and of FCP, LCP, TBT, the longest main
+  thread task and the layout shift (CLS); Lighthouse's `benchmarkIndex` of the machine is recorded, so
   that reports from different machines are not compared as if alike;
 - `--compare REV` (make bench COMPARE=REV) builds REV too and runs the same
   Lighthouse on both sites, interleaved run by run, to claim a gain from a
@@ -137,6 +137,8 @@ def figures_of(report: dict) -> dict:
     audits = report["audits"]
     for audit, name in TIMINGS.items():
         scores[name] = audits[audit]["numericValue"]
+    # Layout shift: a deferred script may move what was painted before it ran.
+    scores["CLS"] = audits.get("cumulative-layout-shift", {}).get("numericValue", 0)
     tasks = (audits.get("long-tasks", {}).get("details") or {}).get("items") or []
     scores["longest task"] = max((task.get("duration", 0) for task in tasks), default=0)
     scores["benchmark index"] = report.get("environment", {}).get("benchmarkIndex", 0)
@@ -298,7 +300,7 @@ def measure(compare: str | None = None) -> dict:
     return figures
 
 
-COMPARED = ("performance", "FCP", "LCP", "TBT", "longest task")
+COMPARED = ("performance", "FCP", "LCP", "TBT", "longest task", "CLS")
 
 
 def render(figures: dict, measured: str) -> tuple[str, str]:
@@ -306,15 +308,15 @@ def render(figures: dict, measured: str) -> tuple[str, str]:
     index = statistics.median(scores["benchmark index"] for scores in lh.values())
     summary = [f"Lighthouse mobile, median of {LIGHTHOUSE_RUNS} runs per page (machine's benchmarkIndex: {index:.0f}).", "",
                "| page | performance (runs) | accessibility | best practices | SEO | FCP | LCP | TBT | longest task "
-               "| critical path (gzip) | weight (gzip) |",
-               "|---|---|---|---|---|---|---|---|---|---|---|"]
+               "| CLS | critical path (gzip) | weight (gzip) |",
+               "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, scores in lh.items():
         total = sum(g for _, g in figures["weight"][name].values())
         runs = ", ".join(str(run) for run in scores["runs"])
         summary.append(f"| {name} | {scores['performance']:.0f} ({runs}) | {scores['accessibility']:.0f} "
                        f"| {scores['best-practices']:.0f} | {scores['seo']:.0f} | {ms(scores['FCP'])} "
                        f"| {ms(scores['LCP'])} | {ms(scores['TBT'])} | {ms(scores['longest task'])} "
-                       f"| {kb(figures['critical'][name])} | {kb(total)} |")
+                       f"| {scores['CLS']:.3f} | {kb(figures['critical'][name])} | {kb(total)} |")
     b = figures["build"]
     summary += ["", "| build (strict, median of 3) | seconds |", "|---|---|",
                 f"| the site ({b['pages']} Markdown files, both editions) | {b['site']:.1f} |",
@@ -331,6 +333,7 @@ def render(figures: dict, measured: str) -> tuple[str, str]:
                  "| page | " + " | ".join(COMPARED) + " | critical path |", "|---|" + "---|" * (len(COMPARED) + 1)]
         for name, (before, after) in pairs.items():
             cells = [f"{before[key]:.0f} → {after[key]:.0f}" if key == "performance"
+                     else f"{before[key]:.3f} → {after[key]:.3f}" if key == "CLS"
                      else f"{ms(before[key])} → {ms(after[key])}" for key in COMPARED]
             full.append(f"| {name} | " + " | ".join(cells) + f" | {kb(critical[name][0])} → {kb(critical[name][1])} |")
     full += ["", "## Page weight (raw / gzip)", "", "| page | HTML | CSS | JS | fonts |", "|---|---|---|---|---|"]

@@ -11,13 +11,20 @@ that the report says which of Material's components costs what.
 layout, paint. Work a script forces (reading a computed style, the scroll
 offset) is counted in the script that forced it.
 
+Then, on a theme page, what each feature of Material costs: the page is
+loaded again with one feature taken out of its HTML on the way to the
+browser (link previews, glossary tooltips, footnote tooltips, search, the
+palette toggle), and the time spent in Material's bundle and the longest
+task are compared with the page as built.
+
 Writes benchmarks/script-time.md: per page, the median over the runs of
-each source's self time, largest first.
+each source's self time, largest first; then the feature table.
 """
 from __future__ import annotations
 
 import bisect
 import json
+import re
 import statistics
 import sys
 import tempfile
@@ -35,6 +42,7 @@ from tests.helpers import launch_chromium, mkdocs_build, serve  # noqa: E402
 REPORT = ROOT / "benchmarks" / "script-time.md"
 BASE = "/base/"
 RUNS = 3
+ABLATION_RUNS = 7  # the differences are small: more runs than for the tables
 SLOWDOWN = 4      # Lighthouse's mobile CPU throttling
 SHOWN = 15        # sources per page in the report
 PROFILED = ("theme page", "glossary", "home")
@@ -132,6 +140,83 @@ def profile_page(browser, url: str, name_of) -> Counter:
     return times
 
 
+# --- what each feature costs: the page's HTML with one feature taken out -----------
+
+def without_previews(html: str) -> str:
+    return re.sub(r'\sdata-preview(?:="")?', "", html)
+
+
+def without_glossary_tooltips(html: str) -> str:
+    return re.sub(r"<abbr\b[^>]*>(.*?)</abbr>", r"\1", html, flags=re.S)
+
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def without_feature(feature: str):
+    """The page with one of Material's `features` turned off in the
+    configuration Material reads from the page."""
+    def edit(html: str) -> str:
+        def switched_off(match: re.Match) -> str:
+            config = json.loads(match[2])
+            config["features"] = [name for name in config["features"] if name != feature]
+            return match[1] + json.dumps(config, ensure_ascii=False) + match[3]
+        return _CONFIG.sub(switched_off, html, count=1)
+    return edit
+
+
+def without_search(html: str) -> str:
+    """No search form by that name: Material then fetches no index and
+    starts no worker."""
+    return html.replace('<form class="md-search__form" name="search">', '<form class="md-search__form">')
+
+
+def without_palette(html: str) -> str:
+    return html.replace('data-md-component="palette"', "")
+
+
+ABLATIONS = {
+    "as built": lambda html: html,
+    "without link previews": without_previews,
+    "without glossary tooltips": without_glossary_tooltips,
+    "without footnote tooltips": without_feature("content.footnote.tooltips"),
+    "without any tooltip (content.tooltips)": without_feature("content.tooltips"),
+    "without search": without_search,
+    "without the palette toggle": without_palette,
+}
+LONG_TASKS = """window.__longest = 0; new PerformanceObserver(list => { for (const task of list.getEntries())
+    window.__longest = Math.max(window.__longest, task.duration); }).observe({type: "longtask", buffered: true});"""
+
+
+def profile_variant(browser, url: str, edit) -> tuple[float, float]:
+    """The time spent in Material's bundle (style and layout it forces
+    included) and the longest task, ms, of one load of the page with its
+    HTML edited."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    page.add_init_script(LONG_TASKS)
+
+    def edited(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=edit(response.text()))
+    page.route(url, edited)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
+    cdp.send("Profiler.enable")
+    cdp.send("Profiler.setSamplingInterval", {"interval": 100})
+    cdp.send("Profiler.start")
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(2000)
+    def material_or_not(frame: dict) -> str:
+        if frame["functionName"] == "(idle)":
+            return "(idle)"
+        return "Material" if "/assets/javascripts/bundle." in frame["url"] else "other"
+    times = self_time_by_source(cdp.send("Profiler.stop")["profile"], material_or_not)
+    longest = page.evaluate("window.__longest")
+    context.close()
+    return times["Material"], longest
+
+
 def medians(runs: list[Counter]) -> list[tuple[str, float]]:
     names = set().union(*runs)
     return sorted(((name, statistics.median(run.get(name, 0.0) for run in runs)) for name in names),
@@ -154,6 +239,11 @@ def main() -> int:
             for kind in PROFILED:
                 runs = [profile_page(browser, address + BASE + PAGES[kind], name_of) for _ in range(RUNS)]
                 results[kind] = (medians(runs), statistics.median(sum(run.values()) for run in runs))
+            theme = address + BASE + PAGES["theme page"]
+            ablation_runs: dict[str, list] = {name: [] for name in ABLATIONS}
+            for _ in range(ABLATION_RUNS):  # round the variants, so that a slow spell hits them all
+                for name, edit in ABLATIONS.items():
+                    ablation_runs[name].append(profile_variant(browser, theme, edit))
             browser.close()
     commit = bench_search.commit()
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -165,6 +255,17 @@ def main() -> int:
     for kind, (rows, total) in results.items():
         lines += [f"## {kind} (`/{PAGES[kind]}`): {total:,.0f} ms busy", "", "| source | ms |", "|---|---|"]
         lines += [f"| {name} | {ms:,.0f} |" for name, ms in rows[:SHOWN]] + [""]
+    base_busy = statistics.median(busy for busy, _ in ablation_runs["as built"])
+    lines += [f"## What each feature costs on the theme page (median of {ABLATION_RUNS} runs)", "",
+              "The page's HTML is edited on its way to the browser; the difference in the time spent in",
+              "Material's bundle with the page as built is what the feature costs. Runs vary by some tens",
+              "of ms: small differences are noise.", "",
+              "| variant | Material's bundle (ms) | difference | longest task (ms) |", "|---|---|---|---|"]
+    for name, variant_runs in ablation_runs.items():
+        busy = statistics.median(b for b, _ in variant_runs)
+        longest = statistics.median(task for _, task in variant_runs)
+        lines.append(f"| {name} | {busy:,.0f} | {busy - base_busy:+,.0f} | {longest:,.0f} |")
+    lines.append("")
     REPORT.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
     return 0

@@ -44,10 +44,11 @@ def test_lighthouse_figures_are_read_from_the_report_and_their_median_taken():
     report = {"categories": {"performance": {"score": 0.97, "auditRefs": [{"id": "total-blocking-time", "weight": 30}]}},
               "audits": {"first-contentful-paint": {"numericValue": 900.0}, "largest-contentful-paint": {"numericValue": 1200.0},
                          "total-blocking-time": {"numericValue": 80.0, "score": 0.9},
+                         "cumulative-layout-shift": {"numericValue": 0.02},
                          "long-tasks": {"details": {"items": [{"duration": 120}, {"duration": 60}]}}},
               "environment": {"benchmarkIndex": 2500}}
     figures = bench.figures_of(report)
-    assert figures == {"performance": 97, "FCP": 900.0, "LCP": 1200.0, "TBT": 80.0, "longest task": 120,
+    assert figures == {"performance": 97, "FCP": 900.0, "LCP": 1200.0, "TBT": 80.0, "CLS": 0.02, "longest task": 120,
                        "benchmark index": 2500, "failing": ["total-blocking-time"]}
     runs = [dict(figures, performance=p, TBT=t) for p, t in ((90, 100.0), (99, 10.0), (95, 50.0))]
     median = bench.median_of(runs)

@@ -66,3 +66,28 @@ def test_the_median_of_each_source_counts_runs_where_it_was_absent_as_zero():
     from collections import Counter
     rows = script_time.medians([Counter(a=3.0, b=1.0), Counter(a=5.0), Counter(a=4.0, b=2.0)])
     assert rows == [("a", 4.0), ("b", 1.0)]
+
+
+def test_each_feature_is_taken_out_of_the_page_and_nothing_else(site):
+    """The variants of the feature table edit what they say they edit: the
+    page as built has each feature, each variant lacks its own one."""
+    html = (site / "themes" / "ethique-et-droit" / "index.html").read_text(encoding="utf-8")
+
+    def features(page: str) -> list[str]:
+        config = page.split('<script id="__config" type="application/json">', 1)[1].split("</script>", 1)[0]
+        return json.loads(config)["features"]
+
+    present = {"previews": "data-preview", "abbr": "<abbr", "search": 'name="search"', "palette": 'data-md-component="palette"'}
+    assert all(mark in html for mark in present.values())
+    assert {"content.footnote.tooltips", "content.tooltips"} <= set(features(html))
+    edits = script_time.ABLATIONS
+    assert edits["as built"](html) == html
+    assert "data-preview" not in edits["without link previews"](html)
+    assert "<abbr" not in edits["without glossary tooltips"](html)
+    assert 'name="search"' not in edits["without search"](html)
+    assert 'data-md-component="palette"' not in edits["without the palette toggle"](html)
+    assert features(edits["without footnote tooltips"](html)) == [f for f in features(html) if f != "content.footnote.tooltips"]
+    assert features(edits["without any tooltip (content.tooltips)"](html)) == [f for f in features(html) if f != "content.tooltips"]
+    for name, edit in edits.items():
+        if name != "as built":
+            assert edit(html) != html and len(html) - len(edit(html)) < 5_000, name
