@@ -14,7 +14,9 @@ and `-accent` on their body and palette toggles), not those of one
 configuration: mkdocs-static-i18n builds each edition with its own theme
 settings into the same assets folder, copying Material's whole file back
 each time, and this hook cuts it again after each edition, from the pages
-of all editions built so far. Cutting a cut file changes nothing.
+of all editions built so far. Cutting a cut file changes nothing. A dirty
+build (`mkdocs serve --dirty`) copies Material's file again only if it
+changed, so a colour newly configured there shows after a clean build.
 
 The file keeps Material's name, whose hash is of Material's full file: a
 change of colours changes its content under the same address, for as long

@@ -138,7 +138,7 @@ def figures_of(report: dict) -> dict:
     for audit, name in TIMINGS.items():
         scores[name] = audits[audit]["numericValue"]
     # Layout shift: a deferred script may move what was painted before it ran.
-    scores["CLS"] = audits.get("cumulative-layout-shift", {}).get("numericValue", 0)
+    scores["CLS"] = audits["cumulative-layout-shift"]["numericValue"]
     tasks = (audits.get("long-tasks", {}).get("details") or {}).get("items") or []
     scores["longest task"] = max((task.get("duration", 0) for task in tasks), default=0)
     scores["benchmark index"] = report.get("environment", {}).get("benchmarkIndex", 0)

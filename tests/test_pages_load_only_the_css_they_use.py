@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from hooks.concept_map import STYLE_SHEET, svg_style
 from hooks.print_edition import valid_print_markup
-from hooks.palette_css import named_colours, trim
+from hooks.palette_css import named_colours, on_post_build as cut_palette, trim
 from tests.helpers import html_pages
 
 MATERIAL_STYLES = Path(__import__("material").__file__).parent / "templates" / "assets" / "stylesheets"
@@ -41,6 +41,27 @@ def test_the_colours_kept_are_those_the_pages_name():
     pages = ['<body data-md-color-scheme="default" data-md-color-primary="indigo" data-md-color-accent="indigo">',
              '<input data-md-color-primary="deep-purple" data-md-color-accent="teal">', "<p>no palette</p>"]
     assert named_colours(pages) == {"primary": {"indigo", "deep-purple"}, "accent": {"indigo", "teal"}}
+
+
+def test_each_edition_build_cuts_material_file_again_from_the_pages_of_both(tmp_path):
+    """mkdocs-static-i18n builds the English edition into the same assets
+    folder, copying Material's whole file back: the second cut keeps the
+    colours of the French pages and those of the English ones."""
+    material = next(MATERIAL_STYLES.glob("palette.*.min.css"))
+    sheet = tmp_path / "assets" / "stylesheets" / material.name
+    sheet.parent.mkdir(parents=True)
+    config = type("Config", (), {"site_dir": str(tmp_path)})()
+    (tmp_path / "index.html").write_text('<body data-md-color-primary="indigo" data-md-color-accent="indigo">')
+    sheet.write_text(material.read_text(encoding="utf-8"))
+    cut_palette(config)
+    assert "[data-md-color-primary=teal]" not in sheet.read_text(encoding="utf-8")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "index.html").write_text('<body data-md-color-primary="teal" data-md-color-accent="indigo">')
+    sheet.write_text(material.read_text(encoding="utf-8"))
+    cut_palette(config)
+    css = sheet.read_text(encoding="utf-8")
+    assert "[data-md-color-primary=teal]" in css and "[data-md-color-primary=indigo]" in css
+    assert "[data-md-color-primary=red]" not in css
 
 
 def test_trimming_material_palette_keeps_indigo_and_both_schemes_and_cuts_most_of_it():

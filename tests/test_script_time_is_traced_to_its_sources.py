@@ -84,10 +84,11 @@ def test_each_feature_is_taken_out_of_the_page_and_nothing_else(site):
     assert edits["as built"](html) == html
     assert "data-preview" not in edits["without link previews"](html)
     assert "<abbr" not in edits["without glossary tooltips"](html)
-    assert 'name="search"' not in edits["without search"](html)
+    assert 'name="search"' not in edits["without search (box, index, worker)"](html)
+    assert 'data-md-component="search"' not in edits["without search (box, index, worker)"](html)
     assert 'data-md-component="palette"' not in edits["without the palette toggle"](html)
     assert features(edits["without footnote tooltips"](html)) == [f for f in features(html) if f != "content.footnote.tooltips"]
-    assert features(edits["without any tooltip (content.tooltips)"](html)) == [f for f in features(html) if f != "content.tooltips"]
+    assert features(edits["without title tooltips (content.tooltips)"](html)) == [f for f in features(html) if f != "content.tooltips"]
     for name, edit in edits.items():
         if name != "as built":
             assert edit(html) != html and len(html) - len(edit(html)) < 5_000, name
