@@ -42,7 +42,7 @@ from tests.helpers import launch_chromium, mkdocs_build, serve  # noqa: E402
 REPORT = ROOT / "benchmarks" / "script-time.md"
 BASE = "/base/"
 RUNS = 3
-ABLATION_RUNS = 7  # the differences are small: more runs than for the tables
+ABLATION_RUNS = 8  # the differences are small: more runs than for the tables (a multiple of the 8 variants)
 SLOWDOWN = 4      # Lighthouse's mobile CPU throttling
 SHOWN = 15        # sources per page in the report
 PROFILED = ("theme page", "glossary", "home")
@@ -125,9 +125,9 @@ def frame_namer(source_map: dict):
     return name_of
 
 
-def profile_page(browser, url: str, name_of) -> Counter:
-    context = browser.new_context(viewport={"width": 412, "height": 823})
-    page = context.new_page()
+def profile_of_a_load(context, page, url: str) -> dict:
+    """The V8 CPU profile of one load of the page, the CPU slowed, until 2 s
+    after the load event."""
     cdp = context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
     cdp.send("Profiler.enable")
@@ -135,7 +135,12 @@ def profile_page(browser, url: str, name_of) -> Counter:
     cdp.send("Profiler.start")
     page.goto(url, wait_until="load")
     page.wait_for_timeout(2000)  # what Material does once the page has loaded
-    times = self_time_by_source(cdp.send("Profiler.stop")["profile"], name_of)
+    return cdp.send("Profiler.stop")["profile"]
+
+
+def profile_page(browser, url: str, name_of) -> Counter:
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    times = self_time_by_source(profile_of_a_load(context, context.new_page(), url), name_of)
     context.close()
     return times
 
@@ -176,8 +181,13 @@ def without_palette(html: str) -> str:
     return html.replace('data-md-component="palette"', "")
 
 
+def as_built(html: str) -> str:
+    return html
+
+
 ABLATIONS = {
-    "as built": lambda html: html,
+    "as built": as_built,
+    "as built, again (how much runs differ)": as_built,
     "without link previews": without_previews,
     "without glossary tooltips": without_glossary_tooltips,
     "without footnote tooltips": without_feature("content.footnote.tooltips"),
@@ -203,18 +213,12 @@ def profile_variant(browser, url: str, edit) -> tuple[float, float, float]:
         headers = {name: value for name, value in response.headers.items() if name.lower() != "content-length"}
         route.fulfill(response=response, headers=headers, body=edit(response.text()))
     page.route(url, edited)
-    cdp = context.new_cdp_session(page)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
-    cdp.send("Profiler.enable")
-    cdp.send("Profiler.setSamplingInterval", {"interval": 100})
-    cdp.send("Profiler.start")
-    page.goto(url, wait_until="load")
-    page.wait_for_timeout(2000)
+
     def material_or_not(frame: dict) -> str:
         if frame["functionName"] == "(idle)":
             return "(idle)"
         return "Material" if "/assets/javascripts/bundle." in frame["url"] else "other"
-    times = self_time_by_source(cdp.send("Profiler.stop")["profile"], material_or_not)
+    times = self_time_by_source(profile_of_a_load(context, page, url), material_or_not)
     longest = page.evaluate("window.__longest")
     context.close()
     return sum(times.values()), times["Material"], longest
@@ -244,9 +248,12 @@ def main() -> int:
                 results[kind] = (medians(runs), statistics.median(sum(run.values()) for run in runs))
             theme = address + BASE + PAGES["theme page"]
             ablation_runs: dict[str, list] = {name: [] for name in ABLATIONS}
-            for _ in range(ABLATION_RUNS):  # round the variants, so that a slow spell hits them all
-                for name, edit in ABLATIONS.items():
-                    ablation_runs[name].append(profile_variant(browser, theme, edit))
+            names = list(ABLATIONS)
+            for round_ in range(ABLATION_RUNS):
+                # Round the variants, each round starting one further on, so
+                # that neither a slow spell nor a place in the order favours one.
+                for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+                    ablation_runs[name].append(profile_variant(browser, theme, ABLATIONS[name]))
             browser.close()
     commit = bench_search.commit()
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -262,7 +269,8 @@ def main() -> int:
         return statistics.median(run[field] for run in ablation_runs[name])
     lines += [f"## What each feature costs on the theme page (median of {ABLATION_RUNS} runs)", "",
               "The page's HTML is edited on its way to the browser; the difference in busy time with the page",
-              "as built is what the feature costs. Runs vary by some tens of ms: small differences are noise.", "",
+              "as built is what the feature costs; the page as built is measured twice, and the difference",
+              "between those two rows is how much runs differ.", "",
               "| variant | busy (ms) | difference | in Material's bundle (ms) | longest task (ms) |",
               "|---|---|---|---|---|"]
     for name in ablation_runs:

@@ -81,7 +81,7 @@ def test_each_feature_is_taken_out_of_the_page_and_nothing_else(site):
     assert all(mark in html for mark in present.values())
     assert {"content.footnote.tooltips", "content.tooltips"} <= set(features(html))
     edits = script_time.ABLATIONS
-    assert edits["as built"](html) == html
+    assert edits["as built"](html) == html == edits["as built, again (how much runs differ)"](html)
     assert "data-preview" not in edits["without link previews"](html)
     assert "<abbr" not in edits["without glossary tooltips"](html)
     assert 'name="search"' not in edits["without search (box, index, worker)"](html)
@@ -90,5 +90,5 @@ def test_each_feature_is_taken_out_of_the_page_and_nothing_else(site):
     assert features(edits["without footnote tooltips"](html)) == [f for f in features(html) if f != "content.footnote.tooltips"]
     assert features(edits["without title tooltips (content.tooltips)"](html)) == [f for f in features(html) if f != "content.tooltips"]
     for name, edit in edits.items():
-        if name != "as built":
+        if not name.startswith("as built"):
             assert edit(html) != html and len(html) - len(edit(html)) < 5_000, name
