@@ -1,6 +1,8 @@
 """What the reader's browser gets, without what only a maintainer reads: the
 indentation of the HTML that Material's templates write, and the comments and
-spacing of the project's style sheet (docs/stylesheets/extra.css keeps them).
+spacing of the style sheets of `extra_css`: the project's
+(docs/stylesheets/extra.css keeps them) and, while the French edition
+builds, the print plugin's two, which only the printable pages load.
 
 Both are on every page's critical path: on a theme page, 0.8 kB of its
 16 kB of HTML (gzip) is indentation, and the style sheet is 1.4 kB gzip
